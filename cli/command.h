@@ -1,0 +1,27 @@
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "common/error.h"
+
+namespace fastcms::cli {
+
+/// What a command does once its flags are parsed. Returns Ok or an Error whose kind
+/// decides the exit code.
+using Action = std::function<Status()>;
+
+/// Parsing fills in the action of the selected command; main() runs it after parsing so
+/// that errors from the command and from parsing are reported the same way.
+struct Dispatch {
+  Action action;
+};
+
+/// Each command group registers its subcommands on the root app.
+void register_version(CLI::App& app, Dispatch& dispatch);
+void register_init(CLI::App& app, Dispatch& dispatch);
+void register_collections(CLI::App& app, Dispatch& dispatch);
+
+/// Sets the help footer of `cmd` to an "Examples:" block.
+void set_examples(CLI::App& cmd, std::initializer_list<const char*> examples);
+
+}  // namespace fastcms::cli
