@@ -1,0 +1,14 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fastcms::base64 {
+
+/// RFC 4648 §5 URL-safe alphabet without padding (as JWTs use).
+std::string url_encode(std::string_view bytes);
+
+/// Decodes URL-safe base64 (padding optional); nullopt on any invalid character.
+std::optional<std::string> url_decode(std::string_view text);
+
+}  // namespace fastcms::base64
