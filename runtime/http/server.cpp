@@ -46,7 +46,7 @@ void ApiServer::install_middleware() {
   s.set_tcp_nodelay(true);
   // cpp-httplib's default also sets SO_REUSEPORT, which would let a second server bind the
   // same port and silently take half the traffic. Keep only SO_REUSEADDR.
-  s.set_socket_options([](httplib::socket_t sock) {
+  s.set_socket_options([](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
