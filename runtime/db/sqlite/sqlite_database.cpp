@@ -1,0 +1,322 @@
+#include "db/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include "db/sqlite/sqlite_dialect.h"
+
+namespace fastcms::db {
+
+namespace {
+
+constexpr const char* kCommonPragmas =
+    "PRAGMA synchronous=NORMAL;"
+    "PRAGMA foreign_keys=ON;"
+    "PRAGMA temp_store=MEMORY;"
+    "PRAGMA cache_size=-16000;";
+
+Error closed_error() { return Error::failure("database is closed"); }
+
+/// Clears the writer's owner when the scope that set it ends.
+class OwnerScope {
+ public:
+  explicit OwnerScope(std::atomic<std::thread::id>& owner) : owner_(owner) {
+    owner_.store(std::this_thread::get_id());
+  }
+  ~OwnerScope() { owner_.store(std::thread::id()); }
+  OwnerScope(const OwnerScope&) = delete;
+  OwnerScope& operator=(const OwnerScope&) = delete;
+
+ private:
+  std::atomic<std::thread::id>& owner_;
+};
+
+}  // namespace
+
+// --- the Connection handed to a transaction's function ----------------------------
+
+class SqliteDatabase::WriterConnection final : public Connection {
+ public:
+  explicit WriterConnection(SqliteDatabase& db) : db_(db) {}
+
+  Result<std::vector<Row>> query(std::string_view sql, const Params& params = {}) override {
+    if (!db_.holds_writer()) return misuse();
+    return db_.writer_->query(sql, params);
+  }
+  Result<std::optional<Row>> query_one(std::string_view sql, const Params& params = {}) override {
+    if (!db_.holds_writer()) return misuse();
+    return db_.writer_->query_one(sql, params);
+  }
+  Status for_each_row(std::string_view sql, const Params& params, const RowFn& on_row) override {
+    if (!db_.holds_writer()) return misuse();
+    return db_.writer_->for_each_row(sql, params, on_row);
+  }
+  Result<ExecResult> exec(std::string_view sql, const Params& params = {}) override {
+    if (!db_.holds_writer()) return misuse();
+    return db_.writer_->exec(sql, params);
+  }
+  Status exec_script(std::string_view sql) override {
+    if (!db_.holds_writer()) return misuse();
+    return db_.writer_->exec_script(sql);
+  }
+  Status transaction(const TransactionFn& fn) override {
+    if (!db_.holds_writer()) return misuse();
+    return db_.savepoint_transaction(fn);
+  }
+  const Dialect& dialect() const override { return sqlite_dialect(); }
+
+ private:
+  static Error misuse() {
+    return Error::failure(
+        "a transaction's connection was used outside its transaction (after it ended, or from "
+        "another thread)");
+  }
+  SqliteDatabase& db_;
+};
+
+// --- a reader connection checked out of the pool -----------------------------------
+
+class SqliteDatabase::ReaderLease {
+ public:
+  explicit ReaderLease(SqliteDatabase& db) : db_(db) {
+    std::unique_lock lock(db_.pool_mu_);
+    db_.pool_cv_.wait(lock, [&] { return db_.closing_ || !db_.idle_readers_.empty(); });
+    if (db_.closing_) return;
+    handle_ = db_.idle_readers_.back();
+    db_.idle_readers_.pop_back();
+    ++db_.readers_out_;
+  }
+  ~ReaderLease() { release(); }
+  ReaderLease(const ReaderLease&) = delete;
+  ReaderLease& operator=(const ReaderLease&) = delete;
+
+  SqliteHandle* get() const { return handle_; }
+  void release() {
+    if (!handle_) return;
+    handle_->rollback_if_open();  // a stray BEGIN must not pin an old snapshot
+    {
+      std::lock_guard lock(db_.pool_mu_);
+      db_.idle_readers_.push_back(handle_);
+      --db_.readers_out_;
+    }
+    handle_ = nullptr;
+    db_.pool_cv_.notify_all();
+  }
+
+ private:
+  SqliteDatabase& db_;
+  SqliteHandle* handle_ = nullptr;
+};
+
+// --- opening and closing -----------------------------------------------------------
+
+SqliteDatabase::SqliteDatabase(SqliteLocation where) : location_(std::move(where)) {}
+
+SqliteDatabase::~SqliteDatabase() { (void)close(); }
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const SqliteLocation& where,
+                                                             const DatabaseOptions& options) {
+  if (!where.in_memory && where.path.empty()) return Error::usage("cannot open database: no file path given");
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(where));
+  db->logger_.set(options.logger);
+  db->writer_conn_ = std::make_unique<WriterConnection>(*db);
+
+  SqliteHandle::Options handle_options{options.busy_timeout, options.statement_cache_size, &db->logger_};
+  const std::string filename = where.in_memory ? ":memory:" : where.path.string();
+  auto describe_failure = [&](const Error& e) {
+    return Error::failure("cannot open database " + filename + ": " + e.message);
+  };
+
+  auto writer = SqliteHandle::open(filename, /*create=*/true, handle_options);
+  if (!writer) return writer.error();
+  db->writer_ = std::move(*writer);
+  // journal_mode=WAL is persistent in the file: set once by the writer, seen by readers.
+  if (auto st = db->writer_->exec_script(std::string("PRAGMA journal_mode=WAL;") + kCommonPragmas +
+                                         "PRAGMA journal_size_limit=200000000;");
+      !st)
+    return describe_failure(st.error());
+
+  if (!where.in_memory) {
+    for (std::size_t i = 0; i < options.readers; ++i) {
+      auto reader = SqliteHandle::open(filename, /*create=*/false, handle_options);
+      if (!reader) return reader.error();
+      if (auto st = (*reader)->exec_script(std::string(kCommonPragmas) + "PRAGMA query_only=ON;"); !st)
+        return describe_failure(st.error());
+      db->idle_readers_.push_back(reader->get());
+      db->readers_.push_back(std::move(*reader));
+    }
+  }
+  db->reader_count_ = db->readers_.size();
+  return db;
+}
+
+Status SqliteDatabase::close() {
+  if (holds_writer()) return Error::failure("close() called inside a transaction");
+  {
+    std::unique_lock lock(pool_mu_);
+    closing_ = true;
+    pool_cv_.notify_all();
+    pool_cv_.wait(lock, [&] { return readers_out_ == 0; });
+  }
+  std::lock_guard lock(writer_mu_);
+  if (closed_.load()) return Ok{};
+  Status result = Ok{};
+  {
+    std::lock_guard pool_lock(pool_mu_);
+    idle_readers_.clear();
+    readers_.clear();  // closes the readers first, so the checkpoint can truncate the log
+  }
+  if (writer_ && !location_.in_memory) {
+    auto r = writer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!r) result = r.error();
+  }
+  writer_.reset();
+  closed_.store(true);
+  return result;
+}
+
+// --- choosing a connection ------------------------------------------------------------
+
+template <class F>
+auto SqliteDatabase::with_writer(F&& f) -> decltype(f(std::declval<SqliteHandle&>())) {
+  if (holds_writer()) return f(*writer_);
+  std::lock_guard lock(writer_mu_);
+  if (closed_.load()) return closed_error();
+  OwnerScope owner(writer_owner_);
+  return f(*writer_);
+}
+
+template <class F>
+auto SqliteDatabase::with_reader(F&& f) -> decltype(f(std::declval<SqliteHandle&>(), nullptr)) {
+  if (holds_writer() || reader_count_ == 0) {
+    return with_writer([&](SqliteHandle& w) { return f(w, nullptr); });
+  }
+  bool needs_writer = false;
+  {
+    ReaderLease lease(*this);
+    if (!lease.get()) return closed_error();
+    auto result = f(*lease.get(), &needs_writer);
+    if (!needs_writer) return result;
+  }
+  return with_writer([&](SqliteHandle& w) { return f(w, nullptr); });
+}
+
+Result<std::vector<Row>> SqliteDatabase::query(std::string_view sql, const Params& params) {
+  return with_reader([&](SqliteHandle& h, bool* needs_writer) { return h.query(sql, params, needs_writer); });
+}
+
+Result<std::optional<Row>> SqliteDatabase::query_one(std::string_view sql, const Params& params) {
+  return with_reader([&](SqliteHandle& h, bool* needs_writer) { return h.query_one(sql, params, needs_writer); });
+}
+
+Status SqliteDatabase::for_each_row(std::string_view sql, const Params& params, const RowFn& on_row) {
+  return with_reader(
+      [&](SqliteHandle& h, bool* needs_writer) { return h.for_each_row(sql, params, on_row, needs_writer); });
+}
+
+Result<ExecResult> SqliteDatabase::exec(std::string_view sql, const Params& params) {
+  return with_writer([&](SqliteHandle& w) { return w.exec(sql, params); });
+}
+
+Status SqliteDatabase::exec_script(std::string_view sql) {
+  return with_writer([&](SqliteHandle& w) { return w.exec_script(sql); });
+}
+
+const Dialect& SqliteDatabase::dialect() const { return sqlite_dialect(); }
+
+// --- transactions ------------------------------------------------------------------------
+
+Status SqliteDatabase::transaction(const TransactionFn& fn) {
+  if (holds_writer()) return savepoint_transaction(fn);
+  std::lock_guard lock(writer_mu_);
+  if (closed_.load()) return closed_error();
+  OwnerScope owner(writer_owner_);
+  writer_->rollback_if_open();  // never inherit a transaction left open by a stray BEGIN
+
+  // IMMEDIATE takes the write lock now, so a write inside cannot fail later with
+  // SQLITE_BUSY because another process wrote in between.
+  if (auto begin = writer_->exec("BEGIN IMMEDIATE"); !begin) return begin.error();
+  Status result = Ok{};
+  try {
+    result = fn(*writer_conn_);
+  } catch (...) {
+    writer_->rollback_if_open();
+    throw;
+  }
+  if (!result) {
+    writer_->rollback_if_open();
+    return result;
+  }
+  if (!writer_->in_transaction()) {
+    return Error::failure(
+        "the transaction was ended inside its function (by COMMIT or ROLLBACK); use the "
+        "function's return value instead");
+  }
+  if (auto commit = writer_->exec("COMMIT"); !commit) {
+    writer_->rollback_if_open();
+    return commit.error();
+  }
+  return Ok{};
+}
+
+Status SqliteDatabase::savepoint_transaction(const TransactionFn& fn) {
+  const std::string name = "fastcms_sp_" + std::to_string(++savepoint_depth_);
+  struct DepthGuard {
+    int& depth;
+    ~DepthGuard() { --depth; }
+  } depth_guard{savepoint_depth_};
+
+  auto undo = [&] {
+    (void)writer_->exec("ROLLBACK TO " + name);
+    (void)writer_->exec("RELEASE " + name);
+  };
+  if (auto begin = writer_->exec("SAVEPOINT " + name); !begin) return begin.error();
+  Status result = Ok{};
+  try {
+    result = fn(*writer_conn_);
+  } catch (...) {
+    undo();
+    throw;
+  }
+  if (!result) {
+    undo();
+    return result;
+  }
+  if (auto release = writer_->exec("RELEASE " + name); !release) {
+    undo();
+    return release.error();
+  }
+  return Ok{};
+}
+
+// --- maintenance ---------------------------------------------------------------------------
+
+Status SqliteDatabase::checkpoint() {
+  if (holds_writer()) return Error::failure("checkpoint() called inside a transaction");
+  if (location_.in_memory) return Ok{};
+  auto row = with_writer([&](SqliteHandle& w) { return w.query_one("PRAGMA wal_checkpoint(TRUNCATE)", {}); });
+  if (!row) return row.error();
+  if (*row && !(**row).empty() && (**row)[0].to_int64() != 0)
+    return Error::failure("checkpoint could not complete: the database was busy");
+  return Ok{};
+}
+
+void SqliteDatabase::set_statement_logger(StatementLogger logger) { logger_.set(std::move(logger)); }
+
+StatementCacheStats SqliteDatabase::writer_cache_stats() const {
+  // Counters are atomics; the writer pointer is stable until close.
+  return writer_ ? writer_->cache_stats() : StatementCacheStats{};
+}
+
+StatementCacheStats SqliteDatabase::reader_cache_stats() const {
+  StatementCacheStats total;
+  for (const auto& r : readers_) {
+    auto s = r->cache_stats();
+    total.prepares += s.prepares;
+    total.hits += s.hits;
+    total.size += s.size;
+    total.capacity = s.capacity;
+  }
+  return total;
+}
+
+}  // namespace fastcms::db
