@@ -1,0 +1,65 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/filter/sql_value.h"
+
+namespace fastcms::core::filter {
+
+/// The SQL the filter compiler needs that differs between databases. Every method returns
+/// SQL text built from its (already safe) SQL arguments; none of them sees user values,
+/// which always travel as bound parameters. SQLite is the one implementation today; a
+/// PostgreSQL one plugs in here without touching the compiler.
+class SqlDialect {
+ public:
+  virtual ~SqlDialect() = default;
+
+  /// An identifier quoted for this database ("name", with embedded quotes doubled).
+  virtual std::string quote(std::string_view identifier) const = 0;
+  /// The placeholder of the `index`-th bound parameter (1-based, in order of appearance).
+  virtual std::string placeholder(size_t index) const = 0;
+
+  /// A join clause (starting with a space) adding one row per element of the JSON array
+  /// `array_sql` under `alias` — a non-array or non-JSON value counts as a one-element
+  /// array — and one row with a NULL element when the array is empty (LEFT JOIN semantics).
+  virtual std::string left_join_json_elements(const std::string& array_sql, const std::string& alias) const = 0;
+  /// The element value of a row joined by left_join_json_elements.
+  virtual std::string json_element(const std::string& alias) const = 0;
+  /// A condition true when the JSON array `array_sql` contains `value_sql`.
+  virtual std::string json_array_contains(const std::string& array_sql, const std::string& value_sql,
+                                          const std::string& alias) const = 0;
+  /// The number of elements of the JSON array `array_sql` (0 for NULL, "" or non-arrays).
+  virtual std::string json_array_length(const std::string& array_sql) const = 0;
+  /// The value at `path_sql` (a placeholder bound to json_path(...)) inside the JSON `json_sql`.
+  virtual std::string json_extract(const std::string& json_sql, const std::string& path_sql) const = 0;
+  /// The path value to bind for json_extract, from object keys / array indexes.
+  virtual std::string json_path(const std::vector<std::string>& segments) const = 0;
+  /// `json_sql` in a canonical compact form; "[]" for NULL, "" or invalid JSON.
+  virtual std::string json_canonical(const std::string& json_sql) const = 0;
+
+  /// `value` with NULL replaced by the empty string (text comparison).
+  virtual std::string coalesce_empty(const std::string& value_sql) const = 0;
+  /// Case-insensitive (ASCII) LIKE with '\' as the escape character.
+  virtual std::string like(const std::string& value_sql, const std::string& pattern_sql, bool negate) const = 0;
+  /// True when `condition` is false or NULL.
+  virtual std::string is_not_true(const std::string& condition_sql) const = 0;
+  /// String concatenation.
+  virtual std::string concat(const std::vector<std::string>& parts) const = 0;
+  virtual std::string lower(const std::string& value_sql) const = 0;
+  virtual std::string random() const = 0;
+  /// The implicit row id of the table aliased `alias` (sort by @rowid).
+  virtual std::string rowid(const std::string& alias) const = 0;
+  /// strftime(format, time, modifiers...) as SQLite defines it.
+  virtual std::string strftime(const std::vector<std::string>& args) const = 0;
+  /// Haversine distance in km between (lonA, latA) and (lonB, latB), in degrees.
+  virtual std::string geo_distance(const std::string& lon_a, const std::string& lat_a, const std::string& lon_b,
+                                   const std::string& lat_b) const = 0;
+  /// A one-row derived table to hang LEFT JOINs on: "(SELECT 1) AS alias".
+  virtual std::string one_row(const std::string& alias) const = 0;
+};
+
+/// The SQLite dialect (JSON1 and the math functions of SQLite ≥ 3.35).
+const SqlDialect& sqlite_dialect();
+
+}  // namespace fastcms::core::filter
