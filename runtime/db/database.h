@@ -15,7 +15,8 @@ namespace fastcms::db {
 
 /// Tunables for opening a database; the defaults suit a server.
 struct DatabaseOptions {
-  /// Reader connections for concurrent queries (file databases; at least 1).
+  /// Reader connections for concurrent queries (file databases); 0 runs reads on the
+  /// writer connection.
   std::size_t readers = 4;
   /// Prepared statements kept per connection, least recently used evicted first (≥ 1).
   std::size_t statement_cache_size = 128;

@@ -16,6 +16,29 @@ constexpr const char* kCommonPragmas =
 
 Error closed_error() { return Error::failure("database is closed"); }
 
+/// The reader connections this thread has checked out (while a for_each_row callback
+/// runs), so that a query nested in the callback reuses the same reader instead of
+/// waiting for a second one (which, with every reader held that way, would deadlock).
+struct HeldReader {
+  const void* db;
+  SqliteHandle* handle;
+};
+thread_local std::vector<HeldReader> t_held_readers;
+
+class HoldReader {
+ public:
+  HoldReader(const void* db, SqliteHandle* handle) { t_held_readers.push_back({db, handle}); }
+  ~HoldReader() { t_held_readers.pop_back(); }
+  HoldReader(const HoldReader&) = delete;
+  HoldReader& operator=(const HoldReader&) = delete;
+};
+
+SqliteHandle* held_reader(const void* db) {
+  for (const auto& h : t_held_readers)
+    if (h.db == db) return h.handle;
+  return nullptr;
+}
+
 /// Clears the writer's owner when the scope that set it ends.
 class OwnerScope {
  public:
@@ -151,6 +174,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const SqliteLocatio
 
 Status SqliteDatabase::close() {
   if (holds_writer()) return Error::failure("close() called inside a transaction");
+  if (held_reader(this)) return Error::failure("close() called while this thread runs a query");
   {
     std::unique_lock lock(pool_mu_);
     closing_ = true;
@@ -191,9 +215,13 @@ auto SqliteDatabase::with_reader(F&& f) -> decltype(f(std::declval<SqliteHandle&
     return with_writer([&](SqliteHandle& w) { return f(w, nullptr); });
   }
   bool needs_writer = false;
-  {
+  if (SqliteHandle* held = held_reader(this)) {
+    auto result = f(*held, &needs_writer);
+    if (!needs_writer) return result;
+  } else {
     ReaderLease lease(*this);
     if (!lease.get()) return closed_error();
+    HoldReader hold(this, lease.get());
     auto result = f(*lease.get(), &needs_writer);
     if (!needs_writer) return result;
   }

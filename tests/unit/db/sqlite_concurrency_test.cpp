@@ -171,3 +171,24 @@ TEST_CASE("db concurrency: close waits for a running query") {
   closer.join();
   CHECK_FALSE(db->query("SELECT 1").ok());
 }
+
+TEST_CASE("db concurrency: a query nested in a row callback reuses the thread's reader") {
+  fastcms::test::TempDir dir;
+  auto db = open_concurrency_db(dir / "app.db", 1);  // one reader: a second lease would wait forever
+  REQUIRE(db->exec_script("CREATE TABLE t (id INTEGER PRIMARY KEY, parent INTEGER);"
+                          "INSERT INTO t VALUES (1, NULL), (2, 1), (3, 1);")
+              .ok());
+  int children = 0;
+  auto st = db->for_each_row("SELECT id FROM t ORDER BY id", {}, [&](const fastcms::db::Row& row) -> Status {
+    auto n = db->query_value("SELECT count(*) FROM t WHERE parent = ?", {row["id"]});
+    if (!n) return n.error();
+    children += static_cast<int>(n->to_int64());
+    // A write from the callback goes to the writer and is visible to later readers.
+    auto w = db->exec("UPDATE t SET parent = parent WHERE id = ?", {row["id"]});
+    if (!w) return w.error();
+    CHECK_FALSE(db->close().ok());  // would wait for this very query
+    return Ok{};
+  });
+  REQUIRE_MESSAGE(st.ok(), (st.ok() ? "" : st.error().message));
+  CHECK(children == 2);
+}
