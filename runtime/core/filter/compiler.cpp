@@ -1,7 +1,6 @@
 #include "core/filter/compiler.h"
 
-#include <set>
-
+#include "core/filter/constant_fold.h"
 #include "core/filter/field_resolver.h"
 #include "core/filter/like_pattern.h"
 
@@ -13,58 +12,68 @@ using Value = FieldResolver::Value;
 
 bool compiler_is_empty(const Value& v) {
   if (!v.constant) return false;
-  if (std::holds_alternative<std::monostate>(*v.constant)) return true;
-  const auto* s = std::get_if<std::string>(&*v.constant);
-  return s && s->empty();
+  return v.constant->is_null() || (v.constant->is_text() && v.constant->if_text()->empty());
 }
 
-std::string compiler_text_of(const SqlValue& v) {
-  if (std::holds_alternative<std::monostate>(v)) return "";
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return to_json_text(v);
-}
+/// SQL for part of a filter, with its truth when known at compile time.
+struct CompiledPart {
+  std::string sql;
+  std::optional<bool> known;
+};
+
+CompiledPart compiler_known(bool value) { return {value ? "1=1" : "1=0", value}; }
 
 class Compiler {
  public:
   explicit Compiler(FieldResolver& r) : r_(r), d_(r.dialect()) {}
 
-  Result<std::string> expr(const Expr& e) {
+  Result<CompiledPart> expr(const Expr& e) {
     switch (e.kind) {
-      case Expr::Kind::empty: return std::string("1=1");
+      case Expr::Kind::empty: return compiler_known(true);
       case Expr::Kind::comparison: return comparison(e.comparison);
       default: break;
     }
-    std::string out = "(";
-    for (size_t i = 0; i < e.children.size(); ++i) {
-      auto child = expr(e.children[i]);
+    const bool all = e.kind == Expr::Kind::all_of;
+    std::vector<std::string> parts;
+    for (const auto& c : e.children) {
+      auto child = expr(c);
       if (!child) return child;
-      if (i) out += e.kind == Expr::Kind::all_of ? " AND " : " OR ";
-      out += *child;
+      if (child->known) {
+        if (*child->known != all) return compiler_known(!all);  // false in &&, true in ||
+        continue;                                               // true in &&, false in ||
+      }
+      parts.push_back(std::move(child->sql));
     }
-    return out + ")";
+    if (parts.empty()) return compiler_known(all);
+    if (parts.size() == 1) return CompiledPart{parts[0], std::nullopt};
+    std::string out = "(";
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? (all ? " AND " : " OR ") : "") + parts[i];
+    return CompiledPart{out + ")", std::nullopt};
   }
 
-  /// The filter: the expression, wrapped in one EXISTS joining every shared source.
+  /// The filter: the expression, wrapped in one EXISTS joining every source it still
+  /// names (the paths and @collection aliases shared by its any-match comparisons).
   std::string wrap(const std::string& body) {
-    if (shared_.empty()) return body;
+    const std::vector<size_t> shared = r_.sources_needed(body);
+    if (shared.empty()) return body;
     std::map<std::string, std::string> aliases;
-    std::vector<size_t> order(shared_.begin(), shared_.end());
-    const std::string joins = r_.join_fresh(order, "j", aliases);
-    return "EXISTS (SELECT 1 FROM " + d_.one_row(r_.fresh_alias("j")) + joins + " WHERE " +
-           r_.substitute(body, aliases) + ")";
+    const std::string dummy = r_.fresh_alias("j");
+    const std::string joins = r_.join_fresh(shared, "j", aliases);
+    return "EXISTS (SELECT 1 FROM " + d_.one_row(dummy) + joins + " WHERE " + r_.substitute(body, aliases) + ")";
   }
 
  private:
   FieldResolver& r_;
   const SqlDialect& d_;
-  std::set<size_t> shared_;
 
-  Result<std::string> comparison(const Comparison& c) {
+  Result<CompiledPart> comparison(const Comparison& c) {
     auto left = r_.resolve(c.left);
     if (!left) return left.error();
     auto right = r_.resolve(c.right);
     if (!right) return right.error();
+    if (left->constant && right->constant) {
+      if (auto known = fold_comparison(c.op, *left->constant, *right->constant)) return compiler_known(*known);
+    }
     const std::string cond = condition(c.op, *left, *right);
     const std::vector<size_t> sources = r_.sources_needed(cond);
     if (!c.any && r_.any_multi(sources)) {
@@ -72,21 +81,30 @@ class Compiler {
       std::map<std::string, std::string> aliases;
       const std::string dummy = r_.fresh_alias("m");
       const std::string joins = r_.join_fresh(sources, "m", aliases);
-      return "NOT EXISTS (SELECT 1 FROM " + d_.one_row(dummy) + joins + " WHERE " +
-             d_.is_not_true(r_.substitute(cond, aliases)) + ")";
+      return CompiledPart{"NOT EXISTS (SELECT 1 FROM " + d_.one_row(dummy) + joins + " WHERE " +
+                              d_.is_not_true(r_.substitute(cond, aliases)) + ")",
+                          std::nullopt};
     }
-    shared_.insert(sources.begin(), sources.end());
-    return cond;
+    return CompiledPart{cond, std::nullopt};
   }
 
-  std::string condition(CompareOp op, const Value& l, Value& r) {
+  std::string condition(CompareOp op, const Value& l, const Value& r) {
     switch (op) {
       case CompareOp::eq:
       case CompareOp::neq: {
+        // a condition (:changed) against true/false: the condition itself or its negation
+        for (auto [a, b] : {std::pair{&l, &r}, std::pair{&r, &l}}) {
+          if (!a->condition || !b->constant || !b->constant->is_integer()) continue;
+          const int64_t want = *b->constant->if_integer();
+          if (want != 0 && want != 1) continue;
+          return ((want == 1) == (op == CompareOp::eq)) ? a->sql : "NOT " + a->sql;
+        }
         const char* o = op == CompareOp::eq ? " = " : " != ";
         if (compiler_is_empty(r)) return d_.coalesce_empty(l.sql) + o + "''";
         if (compiler_is_empty(l)) return d_.coalesce_empty(r.sql) + o + "''";
-        if (l.constant || r.constant) return l.sql + (op == CompareOp::eq ? " = " : " IS NOT ") + r.sql;
+        // one side is never NULL nor "": plain comparison (index-friendly), IS NOT for !=
+        if (l.constant || r.constant || l.never_empty || r.never_empty)
+          return l.sql + (op == CompareOp::eq ? " = " : " IS NOT ") + r.sql;
         return d_.coalesce_empty(l.sql) + o + d_.coalesce_empty(r.sql);
       }
       case CompareOp::gt: return l.sql + " > " + r.sql;
@@ -96,8 +114,9 @@ class Compiler {
       case CompareOp::like:
       case CompareOp::not_like: {
         std::string pattern;
-        if (r.constant) {
-          pattern = r_.bind(like_contains_pattern(compiler_text_of(*r.constant)));
+        std::optional<std::string> text = r.constant ? like_text(*r.constant) : std::nullopt;
+        if (text) {
+          pattern = r_.bind(like_contains_pattern(*text));
         } else {
           const std::string escaped = "REPLACE(REPLACE(REPLACE(" + r.sql + ", '\\', '\\\\'), '%', '\\%'), '_', '\\_')";
           pattern = d_.concat({"'%'", escaped, "'%'"});
@@ -119,7 +138,8 @@ Result<CompiledFilter> compile(const Expr& expr, const collections::Collection& 
   auto body = compiler.expr(expr);
   if (!body) return body.error();
   CompiledFilter out;
-  out.where_sql = resolver.finalize(resolver.substitute(compiler.wrap(*body), {}), out.params);
+  const std::string sql = body->known ? body->sql : compiler.wrap(body->sql);
+  out.where_sql = resolver.finalize(resolver.substitute(sql, {}), out.params);
   return out;
 }
 

@@ -30,11 +30,15 @@ struct CompileOptions {
   bool allow_hidden_fields = true;
   /// Relations (incl. back-relations) one field path may traverse.
   size_t max_relation_depth = 6;
+  /// The number of the first placeholder (?N / $N); raise it to append the filter to a
+  /// statement that already has parameters.
+  size_t first_param_number = 1;
 };
 
 /// A filter as SQL: `where_sql` is one boolean expression over the root table aliased
-/// `root_alias` (safe to combine with AND/OR without extra parentheses), with one
-/// placeholder per entry of `params`, in order.
+/// `root_alias` (safe to combine with AND/OR without extra parentheses). Its numbered
+/// placeholders start at options.first_param_number; params[i] binds to number
+/// first_param_number + i.
 struct CompiledFilter {
   std::string where_sql;
   std::vector<SqlValue> params;
@@ -56,7 +60,9 @@ struct CompiledFilter {
 ///   An empty set of values behaves as one NULL value.
 /// - `=`/`!=` treat NULL and "" alike; `!=` against a value is NULL-safe (IS NOT).
 /// - `~`/`!~` are (case-insensitive) LIKE/NOT LIKE, see like_contains_pattern().
-/// - Every value (literals, @request.*, macros) is a bound parameter.
+/// - Every value (literals, @request.*, macros) is a bound parameter. Comparisons between
+///   values known at compile time (e.g. `@request.auth.id != ""`) are decided here, and
+///   `&&`/`||` simplified accordingly, so a filter may compile to just "1=1" or "1=0".
 /// Errors are ErrorKind::usage with a message for the user.
 Result<CompiledFilter> compile(const Expr& expr, const collections::Collection& root,
                                const collections::Schema& schema, const RequestInfo& request,

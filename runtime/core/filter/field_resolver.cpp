@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "common/strings.h"
+#include "core/filter/constant_fold.h"
 #include "core/filter/datetime_macros.h"
 
 namespace fastcms::core::filter {
@@ -26,15 +27,7 @@ std::string resolver_join_key(const std::string& key, const std::string& name) {
   return key.empty() ? name : key + "." + name;
 }
 
-SqlValue resolver_json_value(const json& v) {
-  if (v.is_null()) return std::monostate{};
-  if (v.is_boolean()) return static_cast<int64_t>(v.get<bool>() ? 1 : 0);
-  if (v.is_number_integer()) return v.get<int64_t>();
-  if (v.is_number_unsigned()) return static_cast<int64_t>(v.get<uint64_t>());
-  if (v.is_number_float()) return v.get<double>();
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
-}
+SqlValue resolver_json_value(const json& v) { return db::from_json(v); }
 
 std::string resolver_normalize_header(std::string_view name) {
   std::string out(name);
@@ -146,6 +139,8 @@ std::string FieldResolver::substitute(const std::string& tmpl, const std::map<st
 std::string FieldResolver::finalize(const std::string& sql, std::vector<SqlValue>& params) const {
   std::string out;
   out.reserve(sql.size());
+  std::map<size_t, size_t> numbers;  // marker index → placeholder number
+  const size_t first = options_.first_param_number;
   for (size_t i = 0; i < sql.size(); ++i) {
     if (sql[i] != resolver_param_mark) {
       out += sql[i];
@@ -153,11 +148,21 @@ std::string FieldResolver::finalize(const std::string& sql, std::vector<SqlValue
     }
     size_t end = sql.find(resolver_param_mark, i + 1);
     size_t index = std::strtoull(sql.c_str() + i + 1, nullptr, 10);
-    params.push_back(params_.at(index));
-    out += dialect_->placeholder(params.size());
+    auto [it, added] = numbers.emplace(index, first + params.size());
+    if (added) params.push_back(params_.at(index));
+    out += dialect_->placeholder(it->second);
     i = end;
   }
   return out;
+}
+
+FieldResolver::Value FieldResolver::lowered(Value v) {
+  if (v.constant) {
+    if (v.constant->is_text()) return constant(ascii_lower(*v.constant->if_text()));
+    if (v.constant->is_null()) return v;
+    if (v.constant->is_integer()) return constant(std::to_string(*v.constant->if_integer()));
+  }
+  return column(dialect_->lower(v.sql));
 }
 
 Error FieldResolver::unknown_field(const Collection& c, const std::string& name) const {
@@ -181,7 +186,7 @@ Result<const Collection*> FieldResolver::relation_target(const Collection& c, co
 Result<FieldResolver::Value> FieldResolver::resolve(const Operand& o) {
   switch (o.kind) {
     case Operand::Kind::string: return constant(o.text);
-    case Operand::Kind::null: return constant(std::monostate{});
+    case Operand::Kind::null: return constant(SqlValue());
     case Operand::Kind::boolean: return constant(static_cast<int64_t>(o.boolean ? 1 : 0));
     case Operand::Kind::number: {
       if (o.text.find('.') == std::string::npos) {
@@ -339,7 +344,7 @@ Result<FieldResolver::Value> FieldResolver::walk(const Collection* c, std::strin
       if (f->type == "geoPoint" && (rest.size() != 1 || (rest[0] != "lon" && rest[0] != "lat")))
         return Error::usage("geoPoint field \"" + f->name + "\" has only the subfields lon and lat (in \"" + p.text +
                             "\")");
-      std::string sql = dialect_->json_extract(col, bind(dialect_->json_path(rest)));
+      std::string sql = dialect_->json_extract(col, rest);
       if (p.modifier == "each")
         return Error::usage("the :each modifier works only on select, file and relation fields (in \"" + p.text + "\")");
       if (p.modifier == "length") sql = dialect_->json_array_length(sql);
@@ -356,10 +361,7 @@ Result<FieldResolver::Value> FieldResolver::leaf(const Field& f, const std::stri
                                                  const Path& p) {
   const std::string& m = p.modifier;
   if (m == "length") {
-    if (f.is_multi_capable() || f.type == "json") {
-      if (f.is_multi() || f.type == "json") return column(dialect_->json_array_length(col));
-      return column("(CASE WHEN " + dialect_->coalesce_empty(col) + " = '' THEN 0 ELSE 1 END)");
-    }
+    if (f.is_multi_capable() || f.type == "json") return column(dialect_->json_array_length(col));
     return Error::usage("the :length modifier works only on select, file, relation and json fields (in \"" + p.text +
                         "\")");
   }
@@ -367,7 +369,9 @@ Result<FieldResolver::Value> FieldResolver::leaf(const Field& f, const std::stri
     return Error::usage("the :each modifier works only on select, file and relation fields (in \"" + p.text + "\")");
   std::string sql = f.is_multi() ? elements_source(resolver_join_key(key, f.name) + "#each", col) : col;
   if (m == "lower") sql = dialect_->lower(sql);
-  return column(sql);
+  Value out = column(sql);
+  out.never_empty = key.empty() && f.name == "id" && m.empty();
+  return out;
 }
 
 Result<FieldResolver::Value> FieldResolver::resolve_collection(const Path& p) {
@@ -408,8 +412,7 @@ Result<FieldResolver::Value> FieldResolver::resolve_request(const Path& p) {
     if (m == "length" || m == "each")
       return Error::usage("the :" + m + " modifier does not apply to \"" + p.text + "\"");
     Value v = constant(what == "context" ? request_.context : request_.method);
-    if (m == "lower") v = column(dialect_->lower(v.sql));
-    return v;
+    return m == "lower" ? lowered(std::move(v)) : v;
   }
   if (what == "headers" || what == "query") {
     if (auto st = expect_size(3, what == "headers" ? "@request.headers.name" : "@request.query.name"); !st)
@@ -425,9 +428,8 @@ Result<FieldResolver::Value> FieldResolver::resolve_request(const Path& p) {
     if (m == "isset") return constant(int64_t{found ? 1 : 0});
     if (m == "length" || m == "each")
       return Error::usage("the :" + m + " modifier does not apply to \"" + p.text + "\"");
-    Value v = found ? constant(*found) : constant(std::monostate{});
-    if (m == "lower") v = column(dialect_->lower(v.sql));
-    return v;
+    Value v = found ? constant(*found) : constant(SqlValue());
+    return m == "lower" ? lowered(std::move(v)) : v;
   }
   if (what == "auth") {
     if (s.size() < 3) return Error::usage("expected a field after \"@request.auth\" (as in @request.auth.id)");
@@ -435,7 +437,7 @@ Result<FieldResolver::Value> FieldResolver::resolve_request(const Path& p) {
     const json& auth = request_.auth;
     if (!auth.is_object()) {
       if (m == "isset" || m == "length") return constant(int64_t{0});
-      return constant(std::monostate{});
+      return constant(SqlValue());
     }
     const Collection* ac = request_.auth_collection;
     json v = nullptr;
@@ -534,8 +536,7 @@ Result<FieldResolver::Value> FieldResolver::constant_value(const json& value, co
     return column(m == "lower" ? dialect_->lower(sql) : sql);
   }
   Value out = constant(resolver_json_value(v));
-  if (m == "lower") out = column(dialect_->lower(out.sql));
-  return out;
+  return m == "lower" ? lowered(std::move(out)) : out;
 }
 
 Result<FieldResolver::Value> FieldResolver::changed_value(const Field& f, bool present, const json& v, const Path& p) {

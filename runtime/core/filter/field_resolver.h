@@ -30,6 +30,7 @@ class FieldResolver {
     std::string sql;                   ///< template SQL
     std::optional<SqlValue> constant;  ///< set when known at compile time (then `sql` is its parameter)
     bool condition = false;            ///< a boolean condition rather than a column value (:changed)
+    bool never_empty = false;          ///< never NULL nor "" (the root record's id)
   };
   /// A row source.
   struct Source {
@@ -61,8 +62,9 @@ class FieldResolver {
                          std::map<std::string, std::string>& aliases);
   /// `tmpl` with every alias marker replaced from `aliases` (the root key "" maps to root_alias).
   std::string substitute(const std::string& tmpl, const std::map<std::string, std::string>& aliases) const;
-  /// `sql` with parameter markers replaced by the dialect's placeholders, the bound values
-  /// appended to `params` in order of appearance.
+  /// `sql` with parameter markers replaced by the dialect's placeholders, numbered from
+  /// options.first_param_number in order of first appearance (a value used twice is bound
+  /// once); the bound values are appended to `params` in that order.
   std::string finalize(const std::string& sql, std::vector<SqlValue>& params) const;
 
   /// The marker of the alias of source `key` ("" is the root table).
@@ -88,7 +90,8 @@ class FieldResolver {
   };
 
   Value constant(SqlValue v);
-  Value column(std::string sql) const { return Value{std::move(sql), std::nullopt, false}; }
+  Value column(std::string sql) const { return Value{std::move(sql), std::nullopt, false, false}; }
+  Value lowered(Value v);
   void add_source(const std::string& key, std::string join, bool multi);
   std::string elements_source(const std::string& key, const std::string& array_sql);
 

@@ -3,11 +3,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/filter/sql_value.h"
+#include "db/dialect.h"
 
 namespace fastcms::core::filter {
 
-/// The SQL the filter compiler needs that differs between databases. Every method returns
+/// The SQL the filter compiler needs that differs between databases. Quoting,
+/// placeholders and JSON access come from the database layer's db::Dialect; this adds the
+/// filter-specific pieces (joins over JSON arrays, LIKE, functions). Every method returns
 /// SQL text built from its (already safe) SQL arguments; none of them sees user values,
 /// which always travel as bound parameters. SQLite is the one implementation today; a
 /// PostgreSQL one plugs in here without touching the compiler.
@@ -15,26 +17,30 @@ class SqlDialect {
  public:
   virtual ~SqlDialect() = default;
 
-  /// An identifier quoted for this database ("name", with embedded quotes doubled).
-  virtual std::string quote(std::string_view identifier) const = 0;
-  /// The placeholder of the `index`-th bound parameter (1-based, in order of appearance).
-  virtual std::string placeholder(size_t index) const = 0;
+  /// The database dialect underneath.
+  virtual const db::Dialect& database() const = 0;
+
+  /// An identifier quoted for this database.
+  std::string quote(std::string_view identifier) const { return database().quote_identifier(identifier); }
+  /// The placeholder of the 1-based parameter `index`.
+  std::string placeholder(size_t index) const { return database().placeholder(index); }
+  /// The value at the JSON path `segments` (keys; all-digit segments are array indexes).
+  std::string json_extract(const std::string& json_sql, const std::vector<std::string>& segments) const {
+    return database().json_extract(json_sql, segments);
+  }
+  /// Elements of the JSON array `array_sql`: NULL or "" → 0, a non-array value → 1.
+  std::string json_array_length(const std::string& array_sql) const { return database().json_array_length(array_sql); }
+  std::string random() const { return database().random_order(); }
 
   /// A join clause (starting with a space) adding one row per element of the JSON array
-  /// `array_sql` under `alias` — a non-array or non-JSON value counts as a one-element
-  /// array — and one row with a NULL element when the array is empty (LEFT JOIN semantics).
+  /// `array_sql` under `alias` — a non-array value counts as a one-element array — and one
+  /// row with a NULL element when the array is empty (LEFT JOIN semantics).
   virtual std::string left_join_json_elements(const std::string& array_sql, const std::string& alias) const = 0;
   /// The element value of a row joined by left_join_json_elements.
   virtual std::string json_element(const std::string& alias) const = 0;
   /// A condition true when the JSON array `array_sql` contains `value_sql`.
   virtual std::string json_array_contains(const std::string& array_sql, const std::string& value_sql,
                                           const std::string& alias) const = 0;
-  /// The number of elements of the JSON array `array_sql` (0 for NULL, "" or non-arrays).
-  virtual std::string json_array_length(const std::string& array_sql) const = 0;
-  /// The value at `path_sql` (a placeholder bound to json_path(...)) inside the JSON `json_sql`.
-  virtual std::string json_extract(const std::string& json_sql, const std::string& path_sql) const = 0;
-  /// The path value to bind for json_extract, from object keys / array indexes.
-  virtual std::string json_path(const std::vector<std::string>& segments) const = 0;
   /// `json_sql` in a canonical compact form; "[]" for NULL, "" or invalid JSON.
   virtual std::string json_canonical(const std::string& json_sql) const = 0;
 
@@ -47,7 +53,6 @@ class SqlDialect {
   /// String concatenation.
   virtual std::string concat(const std::vector<std::string>& parts) const = 0;
   virtual std::string lower(const std::string& value_sql) const = 0;
-  virtual std::string random() const = 0;
   /// The implicit row id of the table aliased `alias` (sort by @rowid).
   virtual std::string rowid(const std::string& alias) const = 0;
   /// strftime(format, time, modifiers...) as SQLite defines it.
@@ -59,7 +64,7 @@ class SqlDialect {
   virtual std::string one_row(const std::string& alias) const = 0;
 };
 
-/// The SQLite dialect (JSON1 and the math functions of SQLite ≥ 3.35).
+/// The SQLite dialect (on db::SqliteDialect; JSON1 and math functions of SQLite ≥ 3.38).
 const SqlDialect& sqlite_dialect();
 
 }  // namespace fastcms::core::filter

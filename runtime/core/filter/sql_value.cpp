@@ -4,11 +4,6 @@
 
 namespace fastcms::core::filter {
 
-std::string to_json_text(const SqlValue& value) {
-  if (std::holds_alternative<std::monostate>(value)) return "null";
-  if (auto i = std::get_if<int64_t>(&value)) return std::to_string(*i);
-  if (auto d = std::get_if<double>(&value)) return nlohmann::json(*d).dump();
-  return nlohmann::json(std::get<std::string>(value)).dump();
-}
+std::string to_json_text(const SqlValue& value) { return db::to_json(value).dump(); }
 
 }  // namespace fastcms::core::filter

@@ -1,51 +1,23 @@
 #include "core/filter/sql_dialect.h"
 
+#include "db/sqlite/sqlite_dialect.h"
+
 namespace fastcms::core::filter {
 
 namespace {
 
-std::string sqlite_as_array(const std::string& a) {
-  return "CASE WHEN json_valid(" + a + ") THEN " + a + " ELSE json_array(" + a + ") END";
-}
-
-bool sqlite_all_digits(const std::string& s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-class SqliteDialect final : public SqlDialect {
+class SqliteFilterDialect final : public SqlDialect {
  public:
-  std::string quote(std::string_view identifier) const override {
-    std::string out = "\"";
-    for (char c : identifier) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    return out + "\"";
-  }
-  std::string placeholder(size_t) const override { return "?"; }
+  const db::Dialect& database() const override { return db::sqlite_dialect(); }
 
   std::string left_join_json_elements(const std::string& array_sql, const std::string& alias) const override {
-    return " LEFT JOIN json_each(" + sqlite_as_array(array_sql) + ") AS " + alias + " ON 1=1";
+    return " LEFT JOIN " + database().json_each(array_sql) + " AS " + alias + " ON 1=1";
   }
   std::string json_element(const std::string& alias) const override { return alias + ".value"; }
   std::string json_array_contains(const std::string& array_sql, const std::string& value_sql,
                                   const std::string& alias) const override {
-    return "EXISTS (SELECT 1 FROM json_each(" + sqlite_as_array(array_sql) + ") AS " + alias + " WHERE " + alias +
+    return "EXISTS (SELECT 1 FROM " + database().json_each(array_sql) + " AS " + alias + " WHERE " + alias +
            ".value = " + value_sql + ")";
-  }
-  std::string json_array_length(const std::string& a) const override {
-    return "(CASE WHEN json_valid(" + a + ") THEN json_array_length(" + a + ") ELSE 0 END)";
-  }
-  std::string json_extract(const std::string& j, const std::string& path_sql) const override {
-    return "(CASE WHEN json_valid(" + j + ") THEN json_extract(" + j + ", " + path_sql + ") END)";
-  }
-  std::string json_path(const std::vector<std::string>& segments) const override {
-    std::string p = "$";
-    for (const auto& s : segments) p += sqlite_all_digits(s) ? "[" + s + "]" : "." + s;
-    return p;
   }
   std::string json_canonical(const std::string& j) const override {
     return "(CASE WHEN json_valid(" + j + ") THEN json(" + j + ") ELSE '[]' END)";
@@ -62,7 +34,6 @@ class SqliteDialect final : public SqlDialect {
     return out + ")";
   }
   std::string lower(const std::string& v) const override { return "LOWER(" + v + ")"; }
-  std::string random() const override { return "RANDOM()"; }
   std::string rowid(const std::string& alias) const override { return alias + "._rowid_"; }
   std::string strftime(const std::vector<std::string>& args) const override {
     std::string out = "strftime(";
@@ -82,7 +53,7 @@ class SqliteDialect final : public SqlDialect {
 }  // namespace
 
 const SqlDialect& sqlite_dialect() {
-  static const SqliteDialect d;
+  static const SqliteFilterDialect d;
   return d;
 }
 

@@ -14,6 +14,7 @@
 //   hidden                  "false" to forbid hidden fields (client filter of a non-superuser)
 //   limits                  "max_length max_expressions" for parse()
 //   sql, params             expected SQL (WHERE or ORDER BY) and JSON array of parameters
+//                           (no params: line with a sql: line means no parameters)
 //   ids                     expected matching ids ("-" for none); ordered for sort cases
 //   error                   expected error message (exact)
 // Set FASTCMS_FILTER_CASES_PRINT=1 to print the actual SQL, parameters and ids of each case.
@@ -158,10 +159,10 @@ class FilterCaseDb {
     for (size_t i = 0; i < params.size(); ++i) {
       const int k = static_cast<int>(i + 1);
       const auto& p = params[i];
-      if (std::holds_alternative<std::monostate>(p)) sqlite3_bind_null(st, k);
-      else if (auto n = std::get_if<int64_t>(&p)) sqlite3_bind_int64(st, k, *n);
-      else if (auto d = std::get_if<double>(&p)) sqlite3_bind_double(st, k, *d);
-      else sqlite3_bind_text(st, k, std::get<std::string>(p).c_str(), -1, SQLITE_TRANSIENT);
+      if (p.is_null()) sqlite3_bind_null(st, k);
+      else if (auto n = p.if_integer()) sqlite3_bind_int64(st, k, *n);
+      else if (auto d = p.if_real()) sqlite3_bind_double(st, k, *d);
+      else sqlite3_bind_text(st, k, p.if_text()->c_str(), -1, SQLITE_TRANSIENT);
     }
     std::vector<std::string> out;
     int rc;
@@ -300,8 +301,9 @@ TEST_CASE("filter: data-driven cases (tests/data/filter/*.txt)") {
     }
     if (tc.has("sql"))
       CHECK_MESSAGE(sql == tc.get("sql"), tc.where << ": SQL differs\nexpected: " << tc.get("sql") << "\nactual:   " << sql);
-    if (tc.has("params"))
-      CHECK_MESSAGE(filter_cases_params_text(params) == filter_cases_normalize_params(tc.get("params")),
+    if (tc.has("params") || tc.has("sql"))
+      CHECK_MESSAGE(filter_cases_params_text(params) ==
+                        filter_cases_normalize_params(tc.has("params") ? tc.get("params") : "[]"),
                     tc.where << ": params differ\nexpected: " << tc.get("params")
                              << "\nactual:   " << filter_cases_params_text(params));
     std::vector<std::string> got = db.ids(statement, params);
