@@ -90,7 +90,7 @@ void JsonSchema::check(const json& raw_schema, const json& value, const std::str
     for (const auto& t : names) ok = ok || matches_type(value, t);
     if (!ok) {
       out.push_back({path, "must be " + strings::join(names, " or ") + ", got " + type_of(value) +
-                               " " + describe(value)});
+                               (value.is_null() ? "" : " " + describe(value))});
       return;  // further keywords would only repeat the same problem
     }
   }

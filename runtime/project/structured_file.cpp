@@ -30,7 +30,8 @@ json to_json(const YAML::Node& node) {
     case YAML::NodeType::Null: return nullptr;
     case YAML::NodeType::Scalar:
       // "!" is the non-specific tag of quoted scalars: they are always strings.
-      return node.Tag() == "!" ? json(node.Scalar()) : plain_scalar(node.Scalar());
+      return node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str" ? json(node.Scalar())
+                                                                        : plain_scalar(node.Scalar());
     case YAML::NodeType::Sequence: {
       json arr = json::array();
       for (const auto& item : node) arr.push_back(to_json(item));
@@ -66,7 +67,7 @@ Result<json> parse_structured(const std::string& text, const std::filesystem::pa
     } catch (const json::parse_error& e) {
       // nlohmann reports a byte offset; translate it into line and column.
       size_t line = 1, column = 1;
-      for (size_t i = 0; i < e.byte && i < text.size(); ++i) {
+      for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
         if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
       }
       std::string what = e.what();

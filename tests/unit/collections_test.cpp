@@ -223,9 +223,7 @@ TEST_SUITE("unit collections") {
     }
   }
 
-  TEST_CASE("collections: a number field's max 0 is a real bound" * doctest::may_fail()) {
-    // KNOWN BUG (reported, not fixed here): max 0 is skipped as "no limit" for every type, but
-    // a number field's max 0 is a real upper bound in PocketBase, so min 1 > max 0 is impossible.
+  TEST_CASE("collections: a number field's max 0 is a real bound") {
     ColtTempProject p;
     p.add("posts.yaml", "name: posts\nfields:\n  - { name: n, type: number, min: 1, max: 0 }\n");
     auto r = fastcms::core::collections::load_collection_files(p.root());
@@ -319,10 +317,7 @@ TEST_SUITE("unit collections") {
     }
   }
 
-  TEST_CASE("collections: lower-case SQL keywords in an index are accepted" * doctest::may_fail()) {
-    // KNOWN BUG (reported, not fixed here): the schema's index pattern is case-sensitive, so
-    // "create index ..." is rejected although SQL keywords are case-insensitive (and the
-    // ON-table check in collection_checks.cpp is case-insensitive).
+  TEST_CASE("collections: lower-case SQL keywords in an index are accepted") {
     ColtTempProject p;
     p.add("posts.yaml", "name: posts\nfields:\n  - { name: status, type: text }\nindexes: ['create index idx on posts (status)']\n");
     auto r = fastcms::core::collections::load_collection_files(p.root());
@@ -386,7 +381,7 @@ TEST_SUITE("unit collections") {
     }
     SUBCASE("an empty file is not an object") {
       p.add("x.yaml", "");
-      CHECK(p.error() == "app/collections/x.yaml: must be object, got null null");
+      CHECK(p.error() == "app/collections/x.yaml: must be object, got null");
     }
   }
 

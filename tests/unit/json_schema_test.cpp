@@ -30,7 +30,7 @@ TEST_SUITE("unit json_schema") {
     CHECK(jst_check(R"({"type": "integer"})", "1.5") == jst_lines{": must be integer, got number 1.5"});
     CHECK(jst_check(R"({"type": "integer"})", "2.0").empty());  // a whole number is an integer
     CHECK(jst_check(R"({"type": "number"})", "2").empty());
-    CHECK(jst_check(R"({"type": "object"})", "null") == jst_lines{": must be object, got null null"});
+    CHECK(jst_check(R"({"type": "object"})", "null") == jst_lines{": must be object, got null"});
     CHECK(jst_check(R"({"type": "array"})", R"({"a":1})") == jst_lines{": must be array, got object {\"a\":1}"});
     CHECK(jst_check(R"({"type": "boolean"})", R"("true")") == jst_lines{": must be boolean, got string \"true\""});
     CHECK(jst_check(R"({"type": ["string", "null"]})", "null").empty());

@@ -138,11 +138,7 @@ TEST_SUITE("unit structured_file") {
     CHECK(m.rfind("x.json: line 1, column 1: invalid JSON (", 0) == 0);
   }
 
-  TEST_CASE("structured_file: JSON error columns are 1-based and point at the offending character" *
-            doctest::may_fail()) {
-    // KNOWN BUG (reported, not fixed here): the column is one past the character nlohmann
-    // stopped at. nlohmann itself reports "line 3, column 1" for the '}' below, and
-    // "line 1, column 1" for the 'a' of an invalid literal.
+  TEST_CASE("structured_file: JSON error columns are 1-based and point at the offending character") {
     CHECK(sft_parse_error("{\n  \"a\": 1,\n}\n", "x.json").rfind("x.json: line 3, column 1: ", 0) == 0);
     CHECK(sft_parse_error("ab", "x.json").rfind("x.json: line 1, column 1: ", 0) == 0);
   }
@@ -174,9 +170,7 @@ TEST_SUITE("unit structured_file") {
     CHECK_FALSE(fastcms::project::is_structured_file("b.yaml.bak"));
   }
 
-  TEST_CASE("structured_file: an explicit !!str tag keeps a YAML scalar a string" * doctest::may_fail()) {
-    // KNOWN BUG (reported, not fixed here): only the "!" tag of quoted scalars is treated
-    // as a string; `!!str 123` becomes the integer 123.
+  TEST_CASE("structured_file: an explicit !!str tag keeps a YAML scalar a string") {
     sft_json v = sft_parse_ok("a: !!str 123\nb: !!str true\n", "x.yaml");
     CHECK(v["a"] == "123");
     CHECK(v["b"] == "true");

@@ -101,7 +101,7 @@ std::vector<std::string> check_collections(const std::vector<CollectionFile>& fi
                                        strings::join(names, ", ") + ")");
       }
       if (field.contains("min") && field.contains("max") && field["min"].is_number() &&
-          field["max"].is_number() && field["max"].get<double>() != 0 &&
+          field["max"].is_number() && (ftype == "number" || field["max"].get<double>() != 0) &&
           field["min"].get<double>() > field["max"].get<double>())
         report(p + ".min", "is greater than max (" + field["max"].dump() + ")");
       if (ftype == "select" && field.contains("maxSelect") &&

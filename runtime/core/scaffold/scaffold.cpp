@@ -74,6 +74,16 @@ Status write_tree(const fs::path& dir, const std::map<std::string, std::string>&
 Status merge_into(const fs::path& temp, const fs::path& target, const std::map<std::string, std::string>& files,
                   ScaffoldReport& report) {
   std::error_code ec;
+  // Every conflict is found before the first file moves, so a refusal changes nothing.
+  for (const auto& [rel, content] : files) {
+    fs::path dest = target / rel;
+    if (fs::is_directory(dest, ec))
+      return Error::failure(dest.string() + " is a directory; move it away or choose another target");
+    for (fs::path parent = fs::path(rel).parent_path(); !parent.empty(); parent = parent.parent_path())
+      if (fs::exists(target / parent, ec) && !fs::is_directory(target / parent, ec))
+        return Error::failure((target / parent).string() + " is a file where the template needs a directory; "
+                              "move it away or choose another target");
+  }
   for (const auto& [rel, content] : files) {
     if (interrupt::requested()) return Error::interrupted("interrupted; some files were already written");
     fs::path dest = target / rel;
@@ -81,8 +91,6 @@ Status merge_into(const fs::path& temp, const fs::path& target, const std::map<s
       report.kept.push_back(rel);
       continue;
     }
-    if (fs::is_directory(dest, ec))
-      return Error::failure(dest.string() + " is a directory; move it away or choose another target");
     fs::create_directories(dest.parent_path(), ec);
     if (ec) return Error::failure("cannot create " + dest.parent_path().string() + ": " + ec.message());
     fs::rename(temp / rel, dest, ec);
