@@ -140,6 +140,8 @@ Result<CompiledFilter> compile(const Expr& expr, const collections::Collection& 
   CompiledFilter out;
   const std::string sql = body->known ? body->sql : compiler.wrap(body->sql);
   out.where_sql = resolver.finalize(resolver.substitute(sql, {}), out.params);
+  if (out.where_sql.find('\x1e') != std::string::npos)  // a source left without a join: a bug, never user input
+    return Error::failure("internal error: the filter could not be compiled");
   return out;
 }
 

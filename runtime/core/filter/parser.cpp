@@ -62,6 +62,7 @@ class Parser {
   size_t i_ = 0;
   const Limits& limits_;
   size_t comparisons_ = 0;
+  size_t depth_ = 0;
 
   const Token& peek() const { return t_[i_]; }
   const Token& next() { return t_[i_ < t_.size() - 1 ? i_++ : i_]; }
@@ -105,6 +106,8 @@ class Parser {
     const Token& t = peek();
     if (t.kind == Token::Kind::lparen) {
       const size_t open = t.position;
+      if (++depth_ > limits_.max_depth)
+        return fail(open, "parentheses nested too deeply (at most " + std::to_string(limits_.max_depth) + " levels)");
       next();
       if (peek().kind == Token::Kind::rparen) return fail(peek().position, "expected an expression inside \"()\"");
       auto inner = parse_or();
@@ -116,6 +119,7 @@ class Parser {
         return fail(u.position, what);
       }
       next();
+      --depth_;
       return inner;
     }
     return parse_comparison();

@@ -10,6 +10,7 @@ namespace fastcms::core::filter {
 struct Limits {
   size_t max_length = 3500;      ///< characters in the filter text
   size_t max_expressions = 200;  ///< comparisons in the filter
+  size_t max_depth = 100;        ///< nested parentheses (bounds recursion in parse and compile)
 };
 
 /// Parses a filter (PocketBase's grammar: `OPERAND OP OPERAND` joined with `&&`/`||`,

@@ -12,7 +12,7 @@
 //   body, query, headers    JSON objects for @request.body / .query / .headers
 //   method, context         @request.method / @request.context
 //   hidden                  "false" to forbid hidden fields (client filter of a non-superuser)
-//   limits                  "max_length max_expressions" for parse()
+//   limits                  "max_length max_expressions [max_depth]" for parse()
 //   sql, params             expected SQL (WHERE or ORDER BY) and JSON array of parameters
 //                           (no params: line with a sql: line means no parameters)
 //   ids                     expected matching ids ("-" for none); ordered for sort cases
@@ -264,6 +264,7 @@ TEST_CASE("filter: data-driven cases (tests/data/filter/*.txt)") {
     if (tc.has("limits")) {
       std::istringstream in(tc.get("limits"));
       in >> limits.max_length >> limits.max_expressions;
+      if (!(in >> limits.max_depth)) limits.max_depth = fcf::Limits{}.max_depth;
     }
 
     std::string sql, error, statement;

@@ -50,6 +50,10 @@ TEST_CASE("filter: parser default limits are PocketBase's") {
   CHECK(long_filter.size() == 3500);
   CHECK(fpt::parse(long_filter).ok());
   CHECK(fpt::parse(long_filter + " ").error().message == "invalid filter: too long (3501 characters; at most 3500)");
+  const std::string deep_ok = std::string(100, '(') + "a=1" + std::string(100, ')');
+  CHECK(fpt::parse(deep_ok).ok());
+  CHECK(fpt::parse("(" + deep_ok + ")").error().message ==
+        "invalid filter at 101: parentheses nested too deeply (at most 100 levels)");
 }
 
 TEST_CASE("filter: like patterns") {
