@@ -1,0 +1,27 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/collections/collection.h"
+#include "db/dialect.h"
+
+namespace fastcms::core::collections {
+
+/// The column type a field is stored in: single-valued text-like fields (text, email, url,
+/// editor, password, single select/relation/file) are text; multi-valued select/relation/
+/// file, json and geoPoint are JSON; number is real; bool is boolean; date and autodate
+/// are datetimes.
+db::LogicalType storage_type(const Field& field);
+
+/// The column definition of one field, e.g. "title" TEXT DEFAULT '' NOT NULL. As in
+/// PocketBase every column except json ones is NOT NULL with the field's zero value as
+/// its default, so filters never meet NULL where the API shows "" or 0. The id field is
+/// the TEXT primary key.
+std::string column_definition(const Field& field, const db::Dialect& dialect);
+
+/// The statements that create a collection in an empty database, in order: CREATE TABLE
+/// (or CREATE VIEW for view collections), the unique indexes auth collections need
+/// (email where not empty, tokenKey), then the collection's declared indexes.
+std::vector<std::string> create_statements(const Collection& collection, const db::Dialect& dialect);
+
+}  // namespace fastcms::core::collections
