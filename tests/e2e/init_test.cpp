@@ -18,11 +18,6 @@ using fastcms::test::TempDir;
 
 namespace {
 
-RunOptions init_in(const fs::path& cwd) {
-  RunOptions o;
-  o.cwd = cwd;
-  return o;
-}
 
 /// No scaffold temp directory (".<name>.tmp-*") left anywhere in `dir`.
 bool no_temp_leftovers(const fs::path& dir) {
@@ -38,7 +33,7 @@ TEST_SUITE("e2e init") {
     for (std::string t : {"blank", "blog", "ecommerce", "saas"}) {
       CAPTURE(t);
       TempDir dir;
-      auto r = run_fastcms({"init", "app-" + t, "--template", t}, init_in(dir.path()));
+      auto r = run_fastcms({"init", "app-" + t, "--template", t}, fastcms::test::in_dir(dir.path()));
       REQUIRE(r.exit_code == 0);
       fs::path root = dir / ("app-" + t);
       for (const char* f : {".env", ".gitignore", "fastcms.config.json", "Dockerfile", "docker-compose.yml", "README.md"})
@@ -47,7 +42,7 @@ TEST_SUITE("e2e init") {
         CHECK(fs::is_directory(root / d));
       CHECK(fastcms::test::read_file(root / "README.md").find(t) != std::string::npos);
       CHECK(r.err.find("Next steps") != std::string::npos);
-      auto list = run_fastcms({"collections", "list", "--json"}, init_in(root / "app" / "collections"));
+      auto list = run_fastcms({"collections", "list", "--json"}, fastcms::test::in_dir(root / "app" / "collections"));
       CHECK(list.exit_code == 0);
       CHECK((t == "ecommerce" || list.out.find("\"users\"") != std::string::npos));
       CHECK(no_temp_leftovers(dir.path()));
@@ -58,7 +53,7 @@ TEST_SUITE("e2e init") {
     TempDir dir;
     fastcms::test::write_file(dir / "proj/notes.txt", "mine");
     std::string before = snapshot_tree(dir.path());
-    auto r = run_fastcms({"init", "proj", "--template", "blog"}, init_in(dir.path()));
+    auto r = run_fastcms({"init", "proj", "--template", "blog"}, fastcms::test::in_dir(dir.path()));
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("not empty") != std::string::npos);
     CHECK(r.err.find("--force") != std::string::npos);
@@ -69,7 +64,7 @@ TEST_SUITE("e2e init") {
     TempDir dir;
     fastcms::test::write_file(dir / "proj/notes.txt", "mine");
     fastcms::test::write_file(dir / "proj/.env", "FASTCMS_SECRET=keep-me\n");
-    auto r = run_fastcms({"init", "proj", "--template", "saas", "--force"}, init_in(dir.path()));
+    auto r = run_fastcms({"init", "proj", "--template", "saas", "--force"}, fastcms::test::in_dir(dir.path()));
     CHECK(r.exit_code == 0);
     CHECK(fastcms::test::read_file(dir / "proj/notes.txt") == "mine");
     CHECK(fastcms::test::read_file(dir / "proj/.env") == "FASTCMS_SECRET=keep-me\n");
@@ -80,13 +75,13 @@ TEST_SUITE("e2e init") {
   TEST_CASE("an empty existing directory is used without --force") {
     TempDir dir;
     fs::create_directory(dir / "proj");
-    CHECK(run_fastcms({"init", "proj"}, init_in(dir.path())).exit_code == 0);
+    CHECK(run_fastcms({"init", "proj"}, fastcms::test::in_dir(dir.path())).exit_code == 0);
     CHECK(fs::is_regular_file(dir / "proj/fastcms.config.json"));
   }
 
   TEST_CASE("an unknown template exits 2, lists the valid ones and writes nothing") {
     TempDir dir;
-    auto r = run_fastcms({"init", "proj", "--template", "blgo"}, init_in(dir.path()));
+    auto r = run_fastcms({"init", "proj", "--template", "blgo"}, fastcms::test::in_dir(dir.path()));
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("did you mean \"blog\"") != std::string::npos);
     CHECK(r.err.find("blank, blog, ecommerce, saas") != std::string::npos);
@@ -97,7 +92,7 @@ TEST_SUITE("e2e init") {
     TempDir dir;
     for (std::string hostile : {"../blog", "/etc", "blog/../saas", "common", "..", ""}) {
       CAPTURE(hostile);
-      auto r = run_fastcms({"init", "proj", "--template", hostile}, init_in(dir.path()));
+      auto r = run_fastcms({"init", "proj", "--template", hostile}, fastcms::test::in_dir(dir.path()));
       CHECK(r.exit_code == 2);
       CHECK(fs::is_empty(dir.path()));
     }
@@ -107,7 +102,7 @@ TEST_SUITE("e2e init") {
     TempDir dir;
     for (std::string bad : {"", "..", "///", ".", "bad name", "a/../b", "-rf"}) {
       CAPTURE(bad);
-      auto r = run_fastcms({"init", "--", bad}, init_in(dir.path()));
+      auto r = run_fastcms({"init", "--", bad}, fastcms::test::in_dir(dir.path()));
       CHECK(r.exit_code == 2);
       CHECK(r.err.find("error:") != std::string::npos);
       CHECK(fs::is_empty(dir.path()));
@@ -117,10 +112,10 @@ TEST_SUITE("e2e init") {
   TEST_CASE("a target that is a file, or a missing parent, is refused") {
     TempDir dir;
     fastcms::test::write_file(dir / "afile", "x");
-    auto file = run_fastcms({"init", "afile"}, init_in(dir.path()));
+    auto file = run_fastcms({"init", "afile"}, fastcms::test::in_dir(dir.path()));
     CHECK(file.exit_code == 1);
     CHECK(file.err.find("not a directory") != std::string::npos);
-    auto parent = run_fastcms({"init", "missing/proj"}, init_in(dir.path()));
+    auto parent = run_fastcms({"init", "missing/proj"}, fastcms::test::in_dir(dir.path()));
     CHECK(parent.exit_code == 1);
     CHECK(parent.err.find("does not exist") != std::string::npos);
   }
@@ -129,7 +124,7 @@ TEST_SUITE("e2e init") {
     // RLIMIT_FSIZE makes the kernel refuse writes past 1 KiB with EFBIG, as a full disk
     // would, after several smaller files were already written.
     TempDir dir;
-    RunOptions o = init_in(dir.path());
+    RunOptions o = fastcms::test::in_dir(dir.path());
     o.in_child = [] {
       std::signal(SIGXFSZ, SIG_IGN);
       rlimit limit{1024, 1024};
@@ -147,7 +142,7 @@ TEST_SUITE("e2e init") {
     fs::permissions(dir / "locked", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
                                         fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
     fs::permissions(dir.path(), fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
-    RunOptions o = init_in(dir / "locked");
+    RunOptions o = fastcms::test::in_dir(dir / "locked");
     if (::geteuid() == 0) {
       // root ignores directory permissions; drop to nobody for this run.
       o.in_child = [] {
@@ -167,9 +162,9 @@ TEST_SUITE("e2e init") {
     fs::create_directory(dir / "work");
     for (std::string t : {"blank", "blog", "ecommerce", "saas"}) {
       CAPTURE(t);
-      auto r = fastcms::test::run({(dir / "bin/fastcms").string(), "init", t, "--template", t}, init_in(dir / "work"));
+      auto r = fastcms::test::run({(dir / "bin/fastcms").string(), "init", t, "--template", t}, fastcms::test::in_dir(dir / "work"));
       CHECK(r.exit_code == 0);
-      auto list = fastcms::test::run({(dir / "bin/fastcms").string(), "collections", "list"}, init_in(dir / "work" / t));
+      auto list = fastcms::test::run({(dir / "bin/fastcms").string(), "collections", "list"}, fastcms::test::in_dir(dir / "work" / t));
       CHECK(list.exit_code == 0);
     }
   }

@@ -94,6 +94,12 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
   return result;
 }
 
+RunOptions in_dir(const std::filesystem::path& cwd) {
+  RunOptions o;
+  o.cwd = cwd;
+  return o;
+}
+
 RunResult run_fastcms(const std::vector<std::string>& args, const RunOptions& options) {
   std::vector<std::string> argv{fastcms_binary()};
   argv.insert(argv.end(), args.begin(), args.end());

@@ -26,6 +26,9 @@ struct RunResult {
 /// is killed if it outlives the timeout.
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options = {});
 
+/// Options that run a command in `cwd`.
+RunOptions in_dir(const std::filesystem::path& cwd);
+
 /// Runs the built fastcms binary with `args`.
 RunResult run_fastcms(const std::vector<std::string>& args, const RunOptions& options = {});
 

@@ -1,6 +1,8 @@
 // Unit tests for runtime/project/config.h: resolve_config (every layer, explicit inputs)
 // and load_config (a real project folder on disk).
 #include <doctest/doctest.h>
+
+#include "support/temp_dir.h"
 #include <stdlib.h>
 
 #include <cstdlib>
@@ -18,25 +20,7 @@ namespace {
 namespace cfgt_fs = std::filesystem;
 using cfgt_json = nlohmann::json;
 
-/// A fresh directory under /tmp, removed with everything in it on destruction.
-class CfgtTempDir {
- public:
-  CfgtTempDir() {
-    std::string tmpl = "/tmp/fastcms-config-test-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~CfgtTempDir() {
-    std::error_code ec;
-    cfgt_fs::remove_all(path_, ec);
-  }
-  CfgtTempDir(const CfgtTempDir&) = delete;
-  CfgtTempDir& operator=(const CfgtTempDir&) = delete;
-  const cfgt_fs::path& path() const { return path_; }
-
- private:
-  cfgt_fs::path path_;
-};
+using CfgtTempDir = fastcms::test::TempDir;
 
 void cfgt_write(const cfgt_fs::path& p, const std::string& content) {
   cfgt_fs::create_directories(p.parent_path());

@@ -1,6 +1,8 @@
 // Unit tests for runtime/core/scaffold: render, validate_target and scaffold_project for
 // every embedded template, checked with the same loaders the CLI and server use.
 #include <doctest/doctest.h>
+
+#include "support/temp_dir.h"
 #include <stdlib.h>
 
 #include <algorithm>
@@ -24,25 +26,7 @@ namespace {
 
 namespace scft_fs = std::filesystem;
 
-/// A fresh directory under /tmp, removed with everything in it on destruction.
-class ScftTempDir {
- public:
-  ScftTempDir() {
-    std::string tmpl = "/tmp/fastcms-scaffold-test-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~ScftTempDir() {
-    std::error_code ec;
-    scft_fs::remove_all(path_, ec);
-  }
-  ScftTempDir(const ScftTempDir&) = delete;
-  ScftTempDir& operator=(const ScftTempDir&) = delete;
-  const scft_fs::path& path() const { return path_; }
-
- private:
-  scft_fs::path path_;
-};
+using ScftTempDir = fastcms::test::TempDir;
 
 /// Removes every FASTCMS_* variable from the process environment while alive, so that
 /// load_config sees only the scaffolded project; restores them afterwards.
