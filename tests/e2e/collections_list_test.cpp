@@ -11,8 +11,6 @@ using fastcms::test::run_fastcms;
 using fastcms::test::RunOptions;
 using fastcms::test::TempDir;
 
-namespace {
-}  // namespace
 
 TEST_SUITE("e2e collections list") {
   TEST_CASE("lists collections with rules in short, as a table and as JSON") {
