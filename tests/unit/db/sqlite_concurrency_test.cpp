@@ -11,6 +11,7 @@
 
 #include "db/sqlite/sqlite_database.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 using fastcms::Ok;
 using fastcms::Status;
@@ -24,9 +25,7 @@ namespace {
 std::unique_ptr<SqliteDatabase> open_concurrency_db(const std::filesystem::path& file, std::size_t readers = 4) {
   DatabaseOptions options;
   options.readers = readers;
-  auto db = SqliteDatabase::open(SqliteLocation::file(file), options);
-  REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error().message));
-  return std::move(*db);
+  return fastcms::test::open_test_sqlite(file, options);
 }
 
 /// A one-shot event threads can wait on with a deadline (the deadline only bounds a

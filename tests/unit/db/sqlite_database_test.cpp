@@ -8,6 +8,7 @@
 
 #include "db/sqlite/sqlite_database.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 using fastcms::db::Blob;
 using fastcms::db::DatabaseOptions;
@@ -19,9 +20,7 @@ using fastcms::db::SqlValue;
 namespace {
 
 std::unique_ptr<SqliteDatabase> open_basic_db(const std::filesystem::path& file, DatabaseOptions options = {}) {
-  auto db = SqliteDatabase::open(SqliteLocation::file(file), options);
-  REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error().message));
-  return std::move(*db);
+  return fastcms::test::open_test_sqlite(file, options);
 }
 
 }  // namespace

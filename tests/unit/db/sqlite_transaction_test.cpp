@@ -6,6 +6,7 @@
 
 #include "db/sqlite/sqlite_database.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 using fastcms::Error;
 using fastcms::Ok;
@@ -18,12 +19,11 @@ using fastcms::db::SqlValue;
 namespace {
 
 std::unique_ptr<SqliteDatabase> open_tx_db(const std::filesystem::path& file) {
-  auto db = SqliteDatabase::open(SqliteLocation::file(file));
-  REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error().message));
-  REQUIRE((*db)->exec_script("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+  auto db = fastcms::test::open_test_sqlite(file);
+  REQUIRE(db->exec_script("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
                              "INSERT INTO items (name) VALUES ('one'), ('two');")
               .ok());
-  return std::move(*db);
+  return db;
 }
 
 std::string tx_snapshot(SqliteDatabase& db) {

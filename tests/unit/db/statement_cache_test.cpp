@@ -6,6 +6,7 @@
 
 #include "db/sqlite/sqlite_database.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 using fastcms::Ok;
 using fastcms::Status;
@@ -21,9 +22,7 @@ std::unique_ptr<SqliteDatabase> open_cache_db(const std::filesystem::path& file,
   DatabaseOptions options;
   options.readers = 1;
   options.statement_cache_size = cache_size;
-  auto db = SqliteDatabase::open(SqliteLocation::file(file), options);
-  REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error().message));
-  return std::move(*db);
+  return fastcms::test::open_test_sqlite(file, options);
 }
 
 }  // namespace
