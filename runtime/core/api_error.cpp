@@ -1,6 +1,6 @@
-#include "http/api_error.h"
+#include "core/api_error.h"
 
-namespace fastcms::http {
+namespace fastcms::core {
 
 std::string ApiError::default_message(int status) {
   switch (status) {
@@ -35,5 +35,6 @@ ApiError ApiError::internal() {
   // PocketBase maps unexpected errors to 400 with the generic message; details go to the log.
   return {400, "", nlohmann::json::object()};
 }
+ApiError ApiError::from(const Error& error) { return {400, error.message, nlohmann::json::object()}; }
 
-}  // namespace fastcms::http
+}  // namespace fastcms::core

@@ -1,0 +1,60 @@
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "common/error.h"
+
+namespace fastcms::core {
+
+/// A PocketBase-shaped error response: {"status":N,"message":"...","data":{...}}. `data`
+/// is always an object; per-field items are {"code":"validation_...","message":"..."}.
+struct ApiError {
+  int status = 400;
+  std::string message;
+  nlohmann::json data = nlohmann::json::object();
+
+  nlohmann::json to_json() const;
+
+  /// PocketBase's default message for a status ("Something went wrong while processing
+  /// your request." for 400, "Missing or invalid authentication." for 401, ...).
+  static std::string default_message(int status);
+
+  static ApiError bad_request(std::string message = "", nlohmann::json data = nlohmann::json::object());
+  static ApiError unauthorized(std::string message = "");
+  static ApiError forbidden(std::string message = "");
+  static ApiError not_found(std::string message = "");
+  static ApiError too_large(long long limit);
+  static ApiError too_many_requests();
+  static ApiError internal();
+  /// 400 for an Error from a lower layer: its message is shown (it was written for users).
+  static ApiError from(const Error& error);
+};
+
+/// A value or a PocketBase-shaped error: what every core service a client can call
+/// returns, so that the HTTP, batch, realtime and CLI paths report failures identically.
+template <class T>
+class ApiResult {
+ public:
+  ApiResult(T value) : v_(std::move(value)) {}
+  ApiResult(ApiError error) : v_(std::move(error)) {}
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<T>(v_); }
+  const T& value() const { return std::get<T>(v_); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  const ApiError& error() const { return std::get<ApiError>(v_); }
+
+ private:
+  std::variant<T, ApiError> v_;
+};
+
+/// An ApiResult with no value.
+using ApiStatus = ApiResult<Ok>;
+
+}  // namespace fastcms::core

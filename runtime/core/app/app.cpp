@@ -1,0 +1,32 @@
+#include "core/app/app.h"
+
+namespace fastcms::core {
+
+App::App(std::unique_ptr<db::Database> database, Options options)
+    : db_(std::move(database)),
+      options_(std::move(options)),
+      schema_(std::make_shared<const collections::Schema>()),
+      settings_(std::make_shared<const nlohmann::json>(nlohmann::json::object())) {}
+
+std::shared_ptr<const collections::Schema> App::schema() const {
+  std::lock_guard lock(mutex_);
+  return schema_;
+}
+
+void App::set_schema(std::shared_ptr<const collections::Schema> schema) {
+  std::lock_guard lock(mutex_);
+  schema_ = std::move(schema);
+}
+
+std::shared_ptr<const nlohmann::json> App::settings() const {
+  std::lock_guard lock(mutex_);
+  return settings_;
+}
+
+void App::set_settings(nlohmann::json settings) {
+  auto next = std::make_shared<const nlohmann::json>(std::move(settings));
+  std::lock_guard lock(mutex_);
+  settings_ = std::move(next);
+}
+
+}  // namespace fastcms::core

@@ -1,0 +1,48 @@
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/collections/collection.h"
+#include "db/database.h"
+
+namespace fastcms::core {
+
+/// The running project as every service sees it: the open database, the current
+/// collections (an immutable snapshot, swapped whole when collections change, so a
+/// request keeps a consistent view while holding its snapshot), the current settings
+/// and the project secret tokens are derived from. Thread-safe.
+class App {
+ public:
+  struct Options {
+    std::filesystem::path root;  ///< the project folder
+    std::string secret;          ///< FASTCMS_SECRET: root of every token signing key
+    bool dev = false;            ///< `fastcms dev` (mails to files, verbose errors)
+  };
+
+  App(std::unique_ptr<db::Database> database, Options options);
+
+  db::Database& db() { return *db_; }
+  const Options& options() const { return options_; }
+  const std::filesystem::path& root() const { return options_.root; }
+  const std::string& secret() const { return options_.secret; }
+
+  /// The current collections; hold the pointer for the duration of a request.
+  std::shared_ptr<const collections::Schema> schema() const;
+  void set_schema(std::shared_ptr<const collections::Schema> schema);
+
+  /// The current settings in PocketBase's shape (secrets included: never send as is).
+  std::shared_ptr<const nlohmann::json> settings() const;
+  void set_settings(nlohmann::json settings);
+
+ private:
+  std::unique_ptr<db::Database> db_;
+  Options options_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const collections::Schema> schema_;
+  std::shared_ptr<const nlohmann::json> settings_;
+};
+
+}  // namespace fastcms::core
