@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git ca-certificates
   libcli11-dev libcpp-httplib-dev libsqlite3-dev libyaml-cpp-dev nlohmann-json3-dev
   libarchive-dev doctest-dev libssl-dev libcrypt-dev
+  curl python3 sqlite3 wrk
 )
 
 missing=()
