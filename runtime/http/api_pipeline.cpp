@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "core/auth/authenticate.h"
 #include "core/records/field_projection.h"
 #include "http/request_reader.h"
 #include "http/server.h"
@@ -26,6 +27,17 @@ void write_response(httplib::Response& res, const ApiResponse& response) {
 }
 
 }  // namespace
+
+void resolve_caller(core::App& app, ApiRequest& request) {
+  if (!request.schema) request.schema = app.schema();
+  std::string authorization = request.header("authorization");
+  if (authorization.empty()) return;
+  auto who = core::auth::authenticate(app.db(), *request.schema, authorization, app.secret());
+  // Like PocketBase, an invalid or expired token makes a guest request; endpoints that
+  // need auth answer 401.
+  if (!who.ok()) return;
+  core::auth::attach_auth(request.ctx, std::move(who->record), *who->collection);
+}
 
 ApiResponse handle_api_request(core::App& app, const Router& router, ApiRequest& request) {
   auto matched = router.match(request.method, request.path);

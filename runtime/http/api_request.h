@@ -1,11 +1,13 @@
 #pragma once
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/api_error.h"
+#include "core/collections/collection.h"
 #include "core/request_context.h"
 
 namespace fastcms::http {
@@ -29,6 +31,9 @@ struct ApiRequest {
   nlohmann::json body = nlohmann::json::object();     ///< JSON body, or the multipart fields with @jsonPayload merged
   std::vector<UploadedFile> files;
   std::string remote_ip;
+  /// The collections as they were when the request arrived; held for the whole request
+  /// so that ctx.info.auth_collection and every Collection pointer stay valid.
+  std::shared_ptr<const core::collections::Schema> schema;
   /// Who asks (filled by the pipeline from the Authorization header) and @request.*.
   core::RequestContext ctx;
 

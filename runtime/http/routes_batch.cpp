@@ -63,6 +63,7 @@ core::ApiResult<ApiRequest> sub_request(const ApiRequest& outer, const nlohmann:
     inner.body = *b;
   }
   inner.remote_ip = outer.remote_ip;
+  inner.schema = outer.schema;
   return inner;
 }
 

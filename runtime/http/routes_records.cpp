@@ -38,7 +38,7 @@ ApiResponse written_record(core::App& app, const Schema& schema, const Collectio
 }
 
 ApiResponse list(core::App& app, ApiRequest& request) {
-  auto schema = app.schema();
+  const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
   records::ListOptions options;
@@ -60,7 +60,7 @@ ApiResponse list(core::App& app, ApiRequest& request) {
 }
 
 ApiResponse view(core::App& app, ApiRequest& request) {
-  auto schema = app.schema();
+  const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
   auto record = records::view_record(app.db(), *schema, **collection, request.ctx, request.param("id"),
@@ -70,7 +70,7 @@ ApiResponse view(core::App& app, ApiRequest& request) {
 }
 
 ApiResponse create(core::App& app, ApiRequest& request) {
-  auto schema = app.schema();
+  const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
   if (auto refused = refuse_uploads(request); !refused.ok()) return ApiResponse::error(refused.error());
@@ -80,7 +80,7 @@ ApiResponse create(core::App& app, ApiRequest& request) {
 }
 
 ApiResponse update(core::App& app, ApiRequest& request) {
-  auto schema = app.schema();
+  const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
   if (auto refused = refuse_uploads(request); !refused.ok()) return ApiResponse::error(refused.error());
@@ -90,7 +90,7 @@ ApiResponse update(core::App& app, ApiRequest& request) {
 }
 
 ApiResponse remove(core::App& app, ApiRequest& request) {
-  auto schema = app.schema();
+  const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
   auto removed = records::delete_record(app.db(), *schema, **collection, request.ctx, request.param("id"));
@@ -101,7 +101,7 @@ ApiResponse remove(core::App& app, ApiRequest& request) {
 /// PUT …/records (batch only): update the record whose id the body names if it exists,
 /// otherwise create it.
 ApiResponse upsert(core::App& app, ApiRequest& request) {
-  auto schema = app.schema();
+  const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
   std::string id = request.body.is_object() ? request.body.value("id", std::string()) : std::string();
