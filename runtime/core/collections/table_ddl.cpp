@@ -27,6 +27,15 @@ std::string column_definition(const Field& f, const db::Dialect& dialect) {
   return out + " DEFAULT " + zero + " NOT NULL";
 }
 
+std::vector<std::string> implicit_index_statements(const Collection& c, const db::Dialect& dialect) {
+  if (!c.is_auth()) return {};
+  const std::string table = dialect.quote_identifier(c.name);
+  return {"CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_email_" + c.id) + " ON " + table + " (" +
+              dialect.quote_identifier("email") + ") WHERE " + dialect.quote_identifier("email") + " != ''",
+          "CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_tokenKey_" + c.id) + " ON " + table + " (" +
+              dialect.quote_identifier("tokenKey") + ")"};
+}
+
 std::vector<std::string> create_statements(const Collection& c, const db::Dialect& dialect) {
   std::vector<std::string> out;
   const std::string table = dialect.quote_identifier(c.name);
@@ -45,12 +54,7 @@ std::vector<std::string> create_statements(const Collection& c, const db::Dialec
     first = false;
   }
   out.push_back(sql + ")");
-  if (c.is_auth()) {
-    out.push_back("CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_email_" + c.id) + " ON " + table + " (" +
-                  dialect.quote_identifier("email") + ") WHERE " + dialect.quote_identifier("email") + " != ''");
-    out.push_back("CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_tokenKey_" + c.id) + " ON " + table + " (" +
-                  dialect.quote_identifier("tokenKey") + ")");
-  }
+  for (auto& index : implicit_index_statements(c, dialect)) out.push_back(std::move(index));
   // Declared indexes are project code (validated to be CREATE INDEX on this table).
   if (auto it = c.definition.find("indexes"); it != c.definition.end() && it->is_array())
     for (const auto& index : *it) out.push_back(index.get<std::string>());

@@ -19,6 +19,10 @@ db::LogicalType storage_type(const Field& field);
 /// the TEXT primary key.
 std::string column_definition(const Field& field, const db::Dialect& dialect);
 
+/// The unique indexes every auth collection has, PocketBase's way: idx_email_<id> on email
+/// where it is not empty and idx_tokenKey_<id> on tokenKey; none for other types.
+std::vector<std::string> implicit_index_statements(const Collection& collection, const db::Dialect& dialect);
+
 /// The statements that create a collection in an empty database, in order: CREATE TABLE
 /// (or CREATE VIEW for view collections), the unique indexes auth collections need
 /// (email where not empty, tokenKey), then the collection's declared indexes.
