@@ -18,6 +18,24 @@ std::string fastcms_binary() {
   return FASTCMS_BINARY;
 }
 
+std::string find_program(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (!path) return "";
+  std::string dirs = path;
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    if (!dir.empty()) {
+      std::string candidate = dir + "/" + name;
+      if (::access(candidate.c_str(), X_OK) == 0 && !std::filesystem::is_directory(candidate)) return candidate;
+    }
+    start = end + 1;
+  }
+  return "";
+}
+
 std::optional<SpawnedChild> spawn(const std::vector<std::string>& argv, const RunOptions& options) {
   int out_pipe[2], err_pipe[2], in_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) || ::pipe2(err_pipe, O_CLOEXEC) || ::pipe2(in_pipe, O_CLOEXEC)) return std::nullopt;

@@ -39,6 +39,9 @@ RunResult run_fastcms(const std::vector<std::string>& args, const RunOptions& op
 /// Path of the fastcms binary under test.
 std::string fastcms_binary();
 
+/// Absolute path of the executable `name` found on PATH, or "" when there is none.
+std::string find_program(const std::string& name);
+
 // --- building blocks of run(), for helpers that keep a child running ---------------------
 
 /// A started child and the parent's ends of its stdin, stdout and stderr pipes.

@@ -74,6 +74,21 @@ async function expectValidation(what, promise, message, codes) {
   return err;
 }
 
+/** Runs one setup step; a failure names the step and shows the server's answer. */
+async function setupStep(name, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    let answer = String(err?.stack ?? err);
+    if (err instanceof ClientResponseError) {
+      answer = err.status === 0
+        ? `no HTTP answer (${err.originalError?.cause?.message ?? err.message})`
+        : `HTTP ${err.status} ${JSON.stringify(err.response)} (${err.url})`;
+    }
+    throw new Error(`setup: ${name} failed: ${answer}`, { cause: err });
+  }
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const titles = (list) => list.map((r) => r.title);
 const views = (list) => list.map((r) => r.views);
@@ -124,10 +139,10 @@ async function signUp(email, name) {
 
 describe('fastcms through the PocketBase JS SDK', () => {
   before(async () => {
-    await su.collection('_superusers').authWithPassword(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
-
-    usersCollection = await su.collections.getOne('users');
-    postsCollection = await su.collections.create({
+    await setupStep('superuser auth-with-password', () =>
+      su.collection('_superusers').authWithPassword(SUPERUSER_EMAIL, SUPERUSER_PASSWORD));
+    usersCollection = await setupStep('get the users collection', () => su.collections.getOne('users'));
+    postsCollection = await setupStep('create the posts collection', () => su.collections.create({
       name: 'posts',
       type: 'base',
       fields: [
@@ -147,8 +162,8 @@ describe('fastcms through the PocketBase JS SDK', () => {
       createRule: '@request.auth.id != "" && author = @request.auth.id',
       updateRule: 'author = @request.auth.id',
       deleteRule: 'author = @request.auth.id',
-    });
-    commentsCollection = await su.collections.create({
+    }));
+    commentsCollection = await setupStep('create the comments collection', () => su.collections.create({
       name: 'comments',
       type: 'base',
       fields: [
@@ -162,24 +177,24 @@ describe('fastcms through the PocketBase JS SDK', () => {
       createRule: '@request.auth.id != "" && author = @request.auth.id',
       updateRule: null,
       deleteRule: null,
-    });
+    }));
 
     aliceEmail = 'alice@example.com';
     bobEmail = 'bob@example.com';
-    aliceId = (await signUp(aliceEmail, 'Alice')).id;
-    bobId = (await signUp(bobEmail, 'Bob')).id;
-    await alice.collection('users').authWithPassword(aliceEmail, PASSWORD);
-    await bob.collection('users').authWithPassword(bobEmail, PASSWORD);
+    aliceId = (await setupStep('sign up alice', () => signUp(aliceEmail, 'Alice'))).id;
+    bobId = (await setupStep('sign up bob', () => signUp(bobEmail, 'Bob'))).id;
+    await setupStep('alice auth-with-password', () => alice.collection('users').authWithPassword(aliceEmail, PASSWORD));
+    await setupStep('bob auth-with-password', () => bob.collection('users').authWithPassword(bobEmail, PASSWORD));
     aliceFilter = `author = "${aliceId}"`;
 
     for (const seed of SEEDS) {
-      seeded[seed.title] = await alice.collection('posts').create({ ...seed, author: aliceId });
+      seeded[seed.title] = await setupStep(`alice creates "${seed.title}"`, () => alice.collection('posts').create({ ...seed, author: aliceId }));
       await sleep(10);
     }
     const alpha = seeded['Alpha news'].id;
-    await bob.collection('comments').create({ post: alpha, author: bobId, text: 'Nice' });
+    await setupStep('bob comments', () => bob.collection('comments').create({ post: alpha, author: bobId, text: 'Nice' }));
     await sleep(10);
-    await alice.collection('comments').create({ post: alpha, author: aliceId, text: 'Thanks' });
+    await setupStep('alice comments', () => alice.collection('comments').create({ post: alpha, author: aliceId, text: 'Thanks' }));
   });
 
   describe('superuser and collections', () => {
