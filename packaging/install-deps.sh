@@ -8,6 +8,11 @@ packages=(
   libcli11-dev libcpp-httplib-dev libsqlite3-dev libyaml-cpp-dev nlohmann-json3-dev
   libarchive-dev doctest-dev libssl-dev libcrypt-dev
 )
+# Node.js and npm run the end-to-end test with the PocketBase JS SDK. A Node.js that brings its
+# own npm (NodeSource's nodejs package provides npm and conflicts with Debian's) is kept as it is.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
