@@ -9,6 +9,11 @@ packages=(
   libarchive-dev doctest-dev libssl-dev libcrypt-dev
   curl python3 sqlite3 wrk
 )
+# Node.js and npm run the end-to-end test with the PocketBase JS SDK. A Node.js that brings its
+# own npm (NodeSource's nodejs package provides npm and conflicts with Debian's) is kept as it is.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./packaging/install-deps.sh
+# The PocketBase JS SDK for the end-to-end SDK test, pinned by tests/e2e/sdk/package-lock.json.
+npm ci --no-audit --no-fund --prefix tests/e2e/sdk
 ./scripts/build.sh
 ctest --test-dir build --output-on-failure

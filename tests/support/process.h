@@ -1,9 +1,13 @@
 #pragma once
+#include <sys/types.h>
+
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fastcms::test {
@@ -34,5 +38,39 @@ RunResult run_fastcms(const std::vector<std::string>& args, const RunOptions& op
 
 /// Path of the fastcms binary under test.
 std::string fastcms_binary();
+
+/// Absolute path of the executable `name` found on PATH, or "" when there is none.
+std::string find_program(const std::string& name);
+
+// --- building blocks of run(), for helpers that keep a child running ---------------------
+
+/// A started child and the parent's ends of its stdin, stdout and stderr pipes.
+struct SpawnedChild {
+  pid_t pid = -1;
+  int stdin_fd = -1;
+  int stdout_fd = -1;
+  int stderr_fd = -1;
+};
+
+/// Starts `argv` with `options.cwd`, `options.env` and `options.in_child` applied (stdin_data
+/// and timeout are the caller's business). nullopt if the pipes or fork fail; a failed exec
+/// shows as exit code 127 (126 for a bad cwd).
+std::optional<SpawnedChild> spawn(const std::vector<std::string>& argv, const RunOptions& options);
+
+/// Which output pipe a chunk came from.
+enum class OutputStream { out, err };
+
+/// Why pump_output returned.
+enum class PumpEnd { closed, timed_out, stopped };
+
+/// Reads a child's stdout and stderr as data arrives and hands each chunk to `on_data`, until
+/// both pipes are closed, `deadline` passes, or `should_stop` (if set) returns true while both
+/// pipes are idle. Takes ownership of both fds: they are closed when it returns.
+PumpEnd pump_output(int stdout_fd, int stderr_fd, std::chrono::steady_clock::time_point deadline,
+                    const std::function<void(OutputStream, std::string_view)>& on_data,
+                    const std::function<bool()>& should_stop = {});
+
+/// The RunResult-style exit code of a waitpid status: the exit status, or 128+signal.
+int exit_code_from_status(int wait_status);
 
 }  // namespace fastcms::test
