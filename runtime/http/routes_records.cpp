@@ -2,10 +2,11 @@
 
 #include "core/records/expand.h"
 #include "core/records/record_json.h"
+#include "core/records/list_options.h"
+#include "core/records/record_delete.h"
 #include "core/records/record_read.h"
 #include "core/records/record_write.h"
 #include "http/collection_lookup.h"
-#include "http/query_params.h"
 
 namespace fastcms::http {
 
@@ -41,20 +42,11 @@ ApiResponse list(core::App& app, ApiRequest& request) {
   const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
-  records::ListOptions options;
-  auto page = int_param(request, "page", 1);
-  auto per_page = int_param(request, "perPage", 30);
-  auto skip_total = bool_param(request, "skipTotal");
-  if (!page.ok()) return ApiResponse::error(page.error());
-  if (!per_page.ok()) return ApiResponse::error(per_page.error());
-  if (!skip_total.ok()) return ApiResponse::error(skip_total.error());
-  options.page = *page;
-  options.per_page = *per_page;
-  options.skip_total = *skip_total;
-  options.sort = request.query_value("sort");
-  options.filter = request.query_value("filter");
-  options.expand = request.query_value("expand");
-  auto result = records::list_records(app.db(), *schema, **collection, request.ctx, options);
+  std::map<std::string, std::string> query;
+  for (const auto& [name, value] : request.query) query.emplace(name, value);  // the first value of each
+  auto options = records::parse_list_options(query);
+  if (!options.ok()) return ApiResponse::error(options.error());
+  auto result = records::list_records(app.db(), *schema, **collection, request.ctx, *options);
   if (!result.ok()) return ApiResponse::error(result.error());
   return ApiResponse::json(result->to_json());
 }

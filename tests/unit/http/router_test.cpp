@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
-#include "http/query_params.h"
 #include "http/request_reader.h"
 #include "http/router.h"
 
@@ -97,18 +96,5 @@ TEST_SUITE("http request reader") {
     auto bad = http_request("POST", "/api/x", "multipart/form-data; boundary=x", "");
     bad.files.emplace("@jsonPayload", httplib::MultipartFormData{"@jsonPayload", "[1]", "", ""});
     CHECK_FALSE(fastcms::http::read_request(bad).ok());
-  }
-
-  TEST_CASE("query parameter parsing names the bad parameter") {
-    ApiRequest req;
-    req.query = {{"page", "2"}, {"perPage", "x1"}, {"skipTotal", "True"}, {"flag", "maybe"}};
-    CHECK(*fastcms::http::int_param(req, "page", 1) == 2);
-    CHECK(*fastcms::http::int_param(req, "missing", 7) == 7);
-    auto bad = fastcms::http::int_param(req, "perPage", 30);
-    REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error().message.find("perPage") != std::string::npos);
-    CHECK(*fastcms::http::bool_param(req, "skipTotal"));
-    CHECK_FALSE(*fastcms::http::bool_param(req, "missing"));
-    CHECK_FALSE(fastcms::http::bool_param(req, "flag").ok());
   }
 }
