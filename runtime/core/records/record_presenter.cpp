@@ -1,5 +1,6 @@
 #include "core/records/record_presenter.h"
 
+#include "common/strings.h"
 #include "core/filter/compiler.h"
 #include "core/records/record_json.h"
 #include "core/records/record_select.h"
@@ -10,7 +11,7 @@ namespace {
 
 bool may_manage_some(const collections::Collection& collection, const RequestContext& ctx) {
   return collection.is_auth() && !ctx.bypasses_rules() && !ctx.is_guest() && collection.manage_rule &&
-         collection.manage_rule->find_first_not_of(" \t\r\n") != std::string::npos;
+         !strings::trim(*collection.manage_rule).empty();
 }
 
 }  // namespace

@@ -15,8 +15,6 @@ namespace fastcms::core::records {
 
 namespace {
 
-bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
 /// A WHERE clause assembled from compiled conditions, with their parameters numbered in
 /// the order they were added.
 struct WhereClause {
@@ -89,7 +87,7 @@ ApiResult<ListPage> list_records(db::Connection& db, const collections::Schema& 
   if (!rule.ok()) return rule.error();
   where.add(std::move(*rule));
 
-  const bool filtered = !is_blank(options.filter);
+  const bool filtered = !strings::trim(options.filter).empty();
   if (filtered) {
     filter::CompileOptions filter_options;
     filter_options.allow_hidden_fields = privileged;
@@ -102,7 +100,7 @@ ApiResult<ListPage> list_records(db::Connection& db, const collections::Schema& 
   const auto& d = db.dialect();
   db::Params select_params = where.params;
   std::string order_by;
-  if (!is_blank(options.sort)) {
+  if (!strings::trim(options.sort).empty()) {
     filter::CompileOptions sort_options;
     sort_options.allow_hidden_fields = privileged;
     sort_options.first_param_number = select_params.size() + 1;
@@ -140,7 +138,7 @@ ApiResult<ListPage> list_records(db::Connection& db, const collections::Schema& 
   if (auto expanded = expand_records(db, schema, collection, ctx, page.items, options.expand); !expanded.ok())
     return expanded.error();
 
-  if (!privileged && filtered && !is_blank(collection.list_rule.value_or("")) && page.items.empty() &&
+  if (!privileged && filtered && !strings::trim(collection.list_rule.value_or("")).empty() && page.items.empty() &&
       list_timing_guard().record_empty_page(collection.id + "\n" + ctx.auth_id()))
     randomized_throttle();
   return page;
