@@ -24,7 +24,9 @@ long long int_option(const collections::Field& f, const char* key) {
 std::optional<FieldError> check_plain_password(const collections::Field& field, const std::string& plain) {
   if (plain.empty()) return std::nullopt;
   const auto length = static_cast<long long>(characters(plain));
-  const long long min = int_option(field, "min");
+  const long long min = field.options.contains("min") ? int_option(field, "min")
+                        : field.system                  ? static_cast<long long>(default_password_min)
+                                                        : 0;
   long long max = int_option(field, "max");
   if (max <= 0) max = static_cast<long long>(default_password_max);
   if (length < min)

@@ -28,6 +28,8 @@ struct UpdateFixture {
                        {"author", test::alice_id},
                        {"editors", json({test::bob_id, test::admin_id})},
                        {"secret", "kept"},
+                       {"cover", "c.png"},
+                       {"attachments", json({"a.png", "b.png"})},
                        {"created", ru_stamp},
                        {"updated", ru_stamp}});
     t.insert("posts", {{"id", "post00000000002"}, {"title", "Second"}, {"author", test::bob_id},
@@ -106,6 +108,23 @@ TEST_SUITE("records update") {
     CHECK(pk.data["id"]["message"] == "The record primary key cannot be changed.");
     CHECK(f.t.stored("posts", ru_post_id) == before);
     CHECK(ru_ok(f.update("posts", f.root(), ru_post_id, {{"id", ru_post_id}, {"title", "Same id"}}))["id"] == ru_post_id);
+  }
+
+  TEST_CASE("file fields keep, reorder and drop existing names; new names are refused; autodates ignore the body") {
+    UpdateFixture f;
+    json r = ru_ok(f.update("posts", f.root(), ru_post_id,
+                            {{"attachments", {"b.png", "a.png"}}, {"created", "2000-01-01 00:00:00.000Z"}, {"updated", ""}}));
+    CHECK(r["attachments"] == json({"b.png", "a.png"}));
+    CHECK(r["created"] == ru_stamp);
+    CHECK(r["updated"] != ru_stamp);
+    CHECK(r["updated"] != "");
+    r = ru_ok(f.update("posts", f.root(), ru_post_id, {{"attachments-", "b.png"}, {"cover", ""}}));
+    CHECK(r["attachments"] == json({"a.png"}));
+    CHECK(r["cover"] == "");
+    ApiError e = ru_err(f.update("posts", f.root(), ru_post_id, {{"attachments+", {"new.png", "a.png"}}, {"cover", "c.png"}}));
+    CHECK(ru_codes(e) == json({{"attachments", "validation_invalid_file"}, {"cover", "validation_invalid_file"}}));
+    CHECK(e.data["attachments"]["message"] == "Invalid new files: [new.png].");
+    CHECK(e.data["attachments"]["params"]["invalidFiles"] == json({"new.png"}));
   }
 
   TEST_CASE("updateRule: owner, other user, guest, superuser, missing record, null rule, views") {
