@@ -35,4 +35,13 @@ json wrong_type(std::string_view expected) {
   return item("validation_invalid_value", "Must be " + std::string(expected) + ".");
 }
 
+void put(json& data, const std::vector<std::string>& path, json item) {
+  json* node = &data;
+  for (const auto& key : path) {
+    if (!node->is_object()) *node = json::object();
+    node = &(*node)[key];
+  }
+  *node = std::move(item);
+}
+
 }  // namespace fastcms::core::form_errors

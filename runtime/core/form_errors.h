@@ -1,6 +1,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
+#include <vector>
 
 /// The validation error items PocketBase puts in an error's `data` for its request forms and
 /// settings (ozzo-validation codes, messages sentenized as PocketBase shows them):
@@ -33,5 +35,10 @@ nlohmann::json invalid_host();
 nlohmann::json invalid_format();
 /// "validation_invalid_value" with a message naming the expected type, e.g. "Must be a string."
 nlohmann::json wrong_type(std::string_view expected);
+
+/// Sets `item` at the nested `path` of `data`, creating objects on the way: nested forms
+/// report {"meta":{"appName":{...}}}, list items by their index as an object key
+/// ({"rules":{"0":{"label":{...}}}}), as PocketBase does.
+void put(nlohmann::json& data, const std::vector<std::string>& path, nlohmann::json item);
 
 }  // namespace fastcms::core::form_errors
