@@ -1,5 +1,7 @@
 #include "core/auth/authenticate.h"
 
+#include "common/strings.h"
+
 #include "core/auth/auth_record_lookup.h"
 #include "core/auth/jwt.h"
 #include "core/auth/record_token.h"
@@ -14,20 +16,12 @@ std::string claim_string(const json& claims, const char* key) {
   return it != claims.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string_view token_from_authorization(std::string_view authorization) {
   constexpr std::string_view bearer = "Bearer ";
-  if (authorization.size() > bearer.size() && equals_ignoring_ascii_case(authorization.substr(0, bearer.size()), bearer))
+  if (authorization.size() > bearer.size() &&
+      strings::equals_ignore_case(authorization.substr(0, bearer.size()), bearer))
     return authorization.substr(bearer.size());
   return authorization;
 }
