@@ -62,8 +62,9 @@ class AuthTestDb {
       params.push_back(core::records::to_sql_value(*field, value));
       placeholders += db_->dialect().placeholder(params.size());
     }
-    auto r = db_->exec("INSERT INTO " + db_->dialect().quote_identifier(c.name) + " (" + columns + ") VALUES (" +
-                       placeholders + ")", params);
+    auto r = db_->exec(
+        "INSERT INTO " + db_->dialect().quote_identifier(c.name) + " (" + columns + ") VALUES (" + placeholders + ")",
+        params);
     if (!r.ok()) FAIL(r.error().message);
     return load(collection_name, fields["id"].get<std::string>());
   }

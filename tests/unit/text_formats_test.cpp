@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "common/text_formats.h"
+
+#include <doctest/doctest.h>
 
 namespace tf = fastcms::text_formats;
 

@@ -13,9 +13,8 @@ ApiResult<json> auth_methods(const collections::Collection& collection) {
   auto password = password_auth_options(collection);
   json identity_fields = password.enabled ? json(password.identity_fields) : json::array();
   auto has_identity = [&](const char* name) {
-    return password.enabled &&
-           std::find(password.identity_fields.begin(), password.identity_fields.end(), name) !=
-               password.identity_fields.end();
+    return password.enabled && std::find(password.identity_fields.begin(), password.identity_fields.end(), name) !=
+                                   password.identity_fields.end();
   };
   return json{
       {"password", {{"identityFields", identity_fields}, {"enabled", password.enabled}}},

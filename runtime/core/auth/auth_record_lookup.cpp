@@ -4,7 +4,8 @@
 
 namespace fastcms::core::auth {
 
-Result<std::optional<nlohmann::json>> find_record_by_field(db::Connection& db, const collections::Collection& collection,
+Result<std::optional<nlohmann::json>> find_record_by_field(db::Connection& db,
+                                                           const collections::Collection& collection,
                                                            std::string_view field, std::string_view value,
                                                            bool ignore_case) {
   if (!collection.field(field))

@@ -13,7 +13,8 @@ namespace fastcms::core::auth {
 /// when `ignore_case`), as full JSON (records::record_from_row: password and tokenKey
 /// included), or nullopt. `field` must be a field of the collection. Meant for unique
 /// fields (id, email, identity fields): the first match is returned.
-Result<std::optional<nlohmann::json>> find_record_by_field(db::Connection& db, const collections::Collection& collection,
+Result<std::optional<nlohmann::json>> find_record_by_field(db::Connection& db,
+                                                           const collections::Collection& collection,
                                                            std::string_view field, std::string_view value,
                                                            bool ignore_case = false);
 

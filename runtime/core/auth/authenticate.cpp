@@ -1,7 +1,6 @@
 #include "core/auth/authenticate.h"
 
 #include "common/strings.h"
-
 #include "core/auth/auth_record_lookup.h"
 #include "core/auth/jwt.h"
 #include "core/auth/record_token.h"

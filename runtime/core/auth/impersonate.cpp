@@ -39,8 +39,7 @@ ApiResult<AuthResponse> impersonate(db::Connection& db, const collections::Schem
   auto duration = bind_duration(body);
   if (!duration) return ApiError::bad_request(form_errors::load_failed_message);
   if (*duration < 0)
-    return ApiError::bad_request(form_errors::validation_failed_message,
-                                 {{"duration", form_errors::less_than(0)}});
+    return ApiError::bad_request(form_errors::validation_failed_message, {{"duration", form_errors::less_than(0)}});
 
   TokenOptions options;
   options.duration = std::chrono::seconds(*duration);

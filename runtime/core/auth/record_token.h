@@ -30,8 +30,8 @@ struct TokenOptions {
 /// The HS256 key is the record's tokenKey + the kind's secret (token_settings()), so a new
 /// tokenKey (set on every password change) invalidates every token issued before. Fails for
 /// a non-auth collection, a record without id or tokenKey, or no available secret.
-Result<std::string> issue_token(const collections::Collection& collection, const nlohmann::json& record,
-                                TokenKind kind, std::string_view project_secret, const TokenOptions& options = {});
+Result<std::string> issue_token(const collections::Collection& collection, const nlohmann::json& record, TokenKind kind,
+                                std::string_view project_secret, const TokenOptions& options = {});
 
 /// Checks that `token` is a valid, unexpired token of `kind` for exactly this record of this
 /// collection, signed with the record's current tokenKey; returns its claims. The message of

@@ -11,11 +11,16 @@ constexpr std::array<TokenKind, 5> all_kinds = {TokenKind::auth, TokenKind::file
 
 std::string_view token_kind_name(TokenKind kind) {
   switch (kind) {
-    case TokenKind::auth: return "auth";
-    case TokenKind::file: return "file";
-    case TokenKind::verification: return "verification";
-    case TokenKind::password_reset: return "passwordReset";
-    case TokenKind::email_change: return "emailChange";
+    case TokenKind::auth:
+      return "auth";
+    case TokenKind::file:
+      return "file";
+    case TokenKind::verification:
+      return "verification";
+    case TokenKind::password_reset:
+      return "passwordReset";
+    case TokenKind::email_change:
+      return "emailChange";
   }
   return "auth";
 }

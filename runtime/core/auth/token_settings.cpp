@@ -19,11 +19,16 @@ const nlohmann::json* declared_token_options(const collections::Collection& coll
 std::chrono::seconds default_token_duration(const collections::Collection& collection, TokenKind kind) {
   using std::chrono::seconds;
   switch (kind) {
-    case TokenKind::auth: return collection.name == superusers_collection ? seconds(86400) : seconds(432000);
-    case TokenKind::file: return seconds(180);
-    case TokenKind::verification: return seconds(86400);
-    case TokenKind::password_reset: return seconds(1800);
-    case TokenKind::email_change: return seconds(1800);
+    case TokenKind::auth:
+      return collection.name == superusers_collection ? seconds(86400) : seconds(432000);
+    case TokenKind::file:
+      return seconds(180);
+    case TokenKind::verification:
+      return seconds(86400);
+    case TokenKind::password_reset:
+      return seconds(1800);
+    case TokenKind::email_change:
+      return seconds(1800);
   }
   return seconds(180);
 }

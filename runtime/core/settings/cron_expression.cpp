@@ -64,7 +64,8 @@ std::optional<std::string> cron_expression_error(std::string_view expression) {
     start = end + 1;
   }
   if (segments.size() != segment_ranges.size())
-    return "Invalid cron expression \"" + std::string(expression) + "\": it must have exactly 5 space separated segments.";
+    return "Invalid cron expression \"" + std::string(expression) +
+           "\": it must have exactly 5 space separated segments.";
   for (size_t i = 0; i < segments.size(); ++i) {
     const auto& range = segment_ranges[i];
     std::string_view segment = segments[i];

@@ -6,8 +6,8 @@ using nlohmann::json;
 namespace {
 
 json s3_defaults() {
-  return {{"enabled", false}, {"bucket", ""},    {"region", ""},          {"endpoint", ""},
-          {"accessKey", ""},  {"secret", ""},    {"forcePathStyle", false}};
+  return {{"enabled", false}, {"bucket", ""}, {"region", ""},           {"endpoint", ""},
+          {"accessKey", ""},  {"secret", ""}, {"forcePathStyle", false}};
 }
 
 json rate_limit_rule(const char* label, int max_requests, int duration) {
@@ -53,9 +53,8 @@ json default_settings() {
 }
 
 const std::vector<json::json_pointer>& secret_setting_paths() {
-  static const std::vector<json::json_pointer> paths = {json::json_pointer("/smtp/password"),
-                                                        json::json_pointer("/s3/secret"),
-                                                        json::json_pointer("/backups/s3/secret")};
+  static const std::vector<json::json_pointer> paths = {
+      json::json_pointer("/smtp/password"), json::json_pointer("/s3/secret"), json::json_pointer("/backups/s3/secret")};
   return paths;
 }
 

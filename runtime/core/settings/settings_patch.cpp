@@ -11,7 +11,8 @@ ApiResult<nlohmann::json> apply_settings_patch(const nlohmann::json& current, co
   auto merged = merge_settings(current, patch);
   if (!merged.errors.empty()) return ApiError::bad_request(form_errors::load_failed_message, std::move(merged.errors));
   auto errors = settings_errors(merged.settings);
-  if (!errors.empty()) return ApiError::bad_request("An error occurred while saving the new settings.", std::move(errors));
+  if (!errors.empty())
+    return ApiError::bad_request("An error occurred while saving the new settings.", std::move(errors));
   return std::move(merged.settings);
 }
 

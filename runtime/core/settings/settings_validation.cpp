@@ -102,7 +102,8 @@ void check_backups(Checker& c, const json& backups, json& errors) {
   if (!s3_errors.empty()) errors["s3"] = std::move(s3_errors);
   std::string cron = c.text("cron");
   if (!cron.empty())
-    if (auto problem = cron_expression_error(cron)) c.fail("cron", form_errors::item("validation_invalid_cron", *problem));
+    if (auto problem = cron_expression_error(cron))
+      c.fail("cron", form_errors::item("validation_invalid_cron", *problem));
   c.required_integer("cronMaxKeep", !cron.empty());
   c.at_least("cronMaxKeep", 1);
 }
@@ -139,8 +140,9 @@ std::optional<json> conflicting_rule(const json& rules) {
 void check_rule(Checker& c) {
   static const std::regex label_form(R"(^(\w+ /[\w/-]*|/[\w/-]*|\w+:\w+|\*:\w+|\w+)$)");
   c.required_text("label");
-  c.format("label", [](std::string_view v) { return std::regex_match(std::string(v), label_form); },
-           form_errors::invalid_format());
+  c.format(
+      "label", [](std::string_view v) { return std::regex_match(std::string(v), label_form); },
+      form_errors::invalid_format());
   for (const char* key : {"maxRequests", "duration"}) {
     c.required_integer(key);
     c.at_least(key, 1);
@@ -170,8 +172,7 @@ json settings_errors(const json& settings) {
   check_object(settings, "logs", errors, [](Checker& c, json&) { c.at_least("maxDays", 0); });
   check_object(settings, "smtp", errors, [](Checker& c, json&) { check_smtp(c); });
   check_object(settings, "s3", errors, [](Checker& c, json&) { check_s3(c); });
-  check_object(settings, "backups", errors,
-               [&](Checker& c, json& e) { check_backups(c, settings.at("backups"), e); });
+  check_object(settings, "backups", errors, [&](Checker& c, json& e) { check_backups(c, settings.at("backups"), e); });
   check_object(settings, "batch", errors, [](Checker& c, json&) { check_batch(c); });
   check_object(settings, "rateLimits", errors,
                [&](Checker& c, json& e) { check_rate_limits(c, settings.at("rateLimits"), e); });

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "core/auth/auth_methods.h"
+
+#include <doctest/doctest.h>
 
 namespace {
 using nlohmann::json;

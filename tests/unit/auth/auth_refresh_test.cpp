@@ -1,6 +1,7 @@
+#include "core/auth/auth_refresh.h"
+
 #include <doctest/doctest.h>
 
-#include "core/auth/auth_refresh.h"
 #include "core/auth/authenticate.h"
 #include "core/auth/impersonate.h"
 #include "core/auth/jwt.h"
@@ -155,12 +156,12 @@ TEST_SUITE("auth impersonate") {
 
     // A collection nobody may authenticate with: the superuser's request bypasses the authRule.
     json locked = t.insert("locked", {{"email", "l@example.com"}});
-    CHECK(auth::impersonate(t.db(), t.schema(), t.collection("locked"), locked["id"].get<std::string>(),
-                            json::object(), superuser, refresh_secret)
+    CHECK(auth::impersonate(t.db(), t.schema(), t.collection("locked"), locked["id"].get<std::string>(), json::object(),
+                            superuser, refresh_secret)
               .ok());
     // System callers (CLI) may impersonate too.
-    CHECK(auth::impersonate(t.db(), t.schema(), t.collection("users"), user["id"].get<std::string>(),
-                            json::object(), RequestContext::system(), refresh_secret)
+    CHECK(auth::impersonate(t.db(), t.schema(), t.collection("users"), user["id"].get<std::string>(), json::object(),
+                            RequestContext::system(), refresh_secret)
               .ok());
   }
 
@@ -171,8 +172,7 @@ TEST_SUITE("auth impersonate") {
     RequestContext superuser = refresh_ctx(t, refresh_token_for(t, "_superusers", root));
     RequestContext regular = refresh_ctx(t, refresh_token_for(t, "users", user));
     std::string id = user["id"].get<std::string>();
-    auto call = [&](const char* collection, const std::string& record_id, const json& body,
-                    const RequestContext& ctx) {
+    auto call = [&](const char* collection, const std::string& record_id, const json& body, const RequestContext& ctx) {
       auto r = auth::impersonate(t.db(), t.schema(), t.collection(collection), record_id, body, ctx, refresh_secret);
       REQUIRE_FALSE(r.ok());
       return r.error().to_json();
@@ -197,8 +197,8 @@ TEST_SUITE("auth impersonate") {
                   {{"code", "validation_min_greater_equal_than_required"},
                    {"message", "Must be no less than 0."},
                    {"params", {{"threshold", 0}}}}}}}});
-    json loading = {{"status", 400}, {"message", "An error occurred while loading the submitted data."},
-                    {"data", json::object()}};
+    json loading = {
+        {"status", 400}, {"message", "An error occurred while loading the submitted data."}, {"data", json::object()}};
     CHECK(call("users", id, {{"duration", "60"}}, superuser) == loading);
     CHECK(call("users", id, {{"duration", 1.5}}, superuser) == loading);
     CHECK(call("users", id, json::array(), superuser) == loading);

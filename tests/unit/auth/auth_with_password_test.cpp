@@ -1,8 +1,9 @@
+#include "core/auth/auth_with_password.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
 
-#include "core/auth/auth_with_password.h"
 #include "core/auth/authenticate.h"
 #include "core/auth/identity_index.h"
 #include "core/auth/jwt.h"
@@ -48,8 +49,9 @@ const json failed_to_authenticate = {{"status", 400}, {"message", "Failed to aut
 TEST_SUITE("auth with password") {
   TEST_CASE("a good login returns a refreshable token for the full record") {
     fastcms::test::AuthTestDb t(pw_collections());
-    json user = t.insert("users", {{"email", "alice@example.com"}, {"username", "alice"}, {"password", "secret123"},
-                                   {"verified", true}});
+    json user = t.insert(
+        "users",
+        {{"email", "alice@example.com"}, {"username", "alice"}, {"password", "secret123"}, {"verified", true}});
     auto r = pw_login(t, "users", {{"identity", "alice@example.com"}, {"password", "secret123"}});
     if (!r.ok()) FAIL(r.error().to_json().dump());
     CHECK(r->record == user);
@@ -62,20 +64,23 @@ TEST_SUITE("auth with password") {
 
   TEST_CASE("identities: email first, then the other identity fields, through their unique index") {
     fastcms::test::AuthTestDb t(pw_collections());
-    json user = t.insert("users", {{"email", "alice@example.com"}, {"username", "Alice"}, {"password", "secret123"},
-                                   {"verified", true}});
+    json user = t.insert(
+        "users",
+        {{"email", "alice@example.com"}, {"username", "Alice"}, {"password", "secret123"}, {"verified", true}});
     // The username index is COLLATE NOCASE: any case matches; email is case-sensitive.
     CHECK(pw_login(t, "users", {{"identity", "alice"}, {"password", "secret123"}}).ok());
     CHECK(pw_login(t, "users", {{"identity", "ALICE"}, {"password", "secret123"}}).ok());
     CHECK(pw_error(pw_login(t, "users", {{"identity", "ALICE@example.com"}, {"password", "secret123"}})) ==
           failed_to_authenticate);
-    CHECK(pw_login(t, "users", {{"identity", "Alice"}, {"password", "secret123"}, {"identityField", "username"}})
-              .ok());
-    CHECK(pw_error(pw_login(t, "users", {{"identity", "Alice"}, {"password", "secret123"}, {"identityField", "email"}})) ==
+    CHECK(pw_login(t, "users", {{"identity", "Alice"}, {"password", "secret123"}, {"identityField", "username"}}).ok());
+    CHECK(pw_error(
+              pw_login(t, "users", {{"identity", "Alice"}, {"password", "secret123"}, {"identityField", "email"}})) ==
           failed_to_authenticate);
     // An email-looking username is still found when no email matches it.
-    json other = t.insert("users", {{"email", "bob@example.com"}, {"username", "bob@home.example"},
-                                    {"password", "secret123"}, {"verified", true}});
+    json other = t.insert("users", {{"email", "bob@example.com"},
+                                    {"username", "bob@home.example"},
+                                    {"password", "secret123"},
+                                    {"verified", true}});
     auto r = pw_login(t, "users", {{"identity", "bob@home.example"}, {"password", "secret123"}});
     REQUIRE(r.ok());
     CHECK(r->record["id"] == other["id"]);
@@ -83,14 +88,15 @@ TEST_SUITE("auth with password") {
 
   TEST_CASE("a wrong password and an unknown identity give the same answer") {
     fastcms::test::AuthTestDb t(pw_collections());
-    t.insert("users", {{"email", "alice@example.com"}, {"username", "alice"}, {"password", "secret123"},
-                       {"verified", true}});
+    t.insert("users",
+             {{"email", "alice@example.com"}, {"username", "alice"}, {"password", "secret123"}, {"verified", true}});
     t.insert("users", {{"email", "nopw@example.com"}, {"username", "nopw"}, {"verified", true}});
     CHECK(pw_error(pw_login(t, "users", {{"identity", "alice@example.com"}, {"password", "wrong-password"}})) ==
           failed_to_authenticate);
     CHECK(pw_error(pw_login(t, "users", {{"identity", "nobody@example.com"}, {"password", "secret123"}})) ==
           failed_to_authenticate);
-    CHECK(pw_error(pw_login(t, "users", {{"identity", "nobody"}, {"password", "secret123"}})) == failed_to_authenticate);
+    CHECK(pw_error(pw_login(t, "users", {{"identity", "nobody"}, {"password", "secret123"}})) ==
+          failed_to_authenticate);
     // A record without a password (e.g. created through OAuth2) cannot log in with one.
     CHECK(pw_error(pw_login(t, "users", {{"identity", "nopw@example.com"}, {"password", "x"}})) ==
           failed_to_authenticate);
@@ -135,8 +141,8 @@ TEST_SUITE("auth with password") {
     CHECK(bad_field["data"] ==
           json{{"identityField", {{"code", "validation_in_invalid"}, {"message", "Must be a valid value."}}}});
 
-    json loading = {{"status", 400}, {"message", "An error occurred while loading the submitted data."},
-                    {"data", json::object()}};
+    json loading = {
+        {"status", 400}, {"message", "An error occurred while loading the submitted data."}, {"data", json::object()}};
     CHECK(pw_error(pw_login(t, "users", {{"identity", 12}, {"password", "x"}})) == loading);
     CHECK(pw_error(pw_login(t, "users", json::array())) == loading);
     CHECK(pw_error(pw_login(t, "users", nullptr)) == loading);

@@ -1,7 +1,8 @@
+#include "core/auth/authenticate.h"
+
 #include <doctest/doctest.h>
 
 #include "common/base64.h"
-#include "core/auth/authenticate.h"
 #include "core/auth/jwt.h"
 #include "core/auth/record_token.h"
 #include "core/auth/token_settings.h"

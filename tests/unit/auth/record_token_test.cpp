@@ -1,8 +1,9 @@
+#include "core/auth/record_token.h"
+
 #include <doctest/doctest.h>
 
 #include "common/hmac.h"
 #include "core/auth/jwt.h"
-#include "core/auth/record_token.h"
 #include "core/auth/token_settings.h"
 #include "support/auth_test_db.h"
 
@@ -178,26 +179,26 @@ TEST_SUITE("auth record tokens") {
                       auth::derived_token_secret(token_test_secret, users.id, auth::TokenKind::auth);
     long long exp = duration_cast<seconds>(system_clock::now().time_since_epoch()).count() + 60;
     json claims = {{"exp", exp}, {"id", other["id"]}, {"type", "auth"}, {"collectionId", users.id}};
-    auto wrong_id = auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth,
-                                       token_test_secret);
+    auto wrong_id =
+        auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth, token_test_secret);
     REQUIRE_FALSE(wrong_id.ok());
     CHECK(wrong_id.error().message == "token was issued for another record");
     claims["id"] = user["id"];
     claims["collectionId"] = members.id;
-    auto wrong_collection = auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth,
-                                               token_test_secret);
+    auto wrong_collection =
+        auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth, token_test_secret);
     REQUIRE_FALSE(wrong_collection.ok());
     CHECK(wrong_collection.error().message == "token was issued for another collection");
     claims["collectionId"] = users.id;
     claims["type"] = "file";
-    auto wrong_type = auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth,
-                                         token_test_secret);
+    auto wrong_type =
+        auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth, token_test_secret);
     REQUIRE_FALSE(wrong_type.ok());
     CHECK(wrong_type.error().message == "token type is \"file\", expected \"auth\"");
     claims["type"] = "auth";
     claims.erase("exp");
-    auto no_exp = auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth,
-                                     token_test_secret);
+    auto no_exp =
+        auth::verify_token(auth::sign_hs256(claims, key), users, user, auth::TokenKind::auth, token_test_secret);
     REQUIRE_FALSE(no_exp.ok());
     CHECK(no_exp.error().message == "token has no exp claim");
   }

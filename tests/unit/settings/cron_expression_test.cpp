@@ -1,14 +1,14 @@
-#include <doctest/doctest.h>
-
 #include "core/settings/cron_expression.h"
+
+#include <doctest/doctest.h>
 
 namespace settings = fastcms::core::settings;
 
 TEST_SUITE("settings cron expression") {
   TEST_CASE("valid expressions and macros") {
-    for (const char* ok : {"* * * * *", "*/5 0-6 1,15 * 1-5", "0 0 1 1 0", "59 23 31 12 6", "0-30/10 */2 * * *",
-                           "5/15 * * * *", "  0 3 * * *  ", "@daily", "@hourly", "@yearly", "@annually", "@monthly",
-                           "@weekly", "@midnight"})
+    for (const char* ok :
+         {"* * * * *", "*/5 0-6 1,15 * 1-5", "0 0 1 1 0", "59 23 31 12 6", "0-30/10 */2 * * *", "5/15 * * * *",
+          "  0 3 * * *  ", "@daily", "@hourly", "@yearly", "@annually", "@monthly", "@weekly", "@midnight"})
       CHECK_MESSAGE(!settings::cron_expression_error(ok).has_value(), ok);
   }
 

@@ -1,8 +1,9 @@
+#include "core/settings/settings_patch.h"
+
 #include <doctest/doctest.h>
 
 #include "core/settings/public_settings.h"
 #include "core/settings/settings_defaults.h"
-#include "core/settings/settings_patch.h"
 #include "core/settings/settings_validation.h"
 
 namespace {
@@ -58,8 +59,10 @@ TEST_SUITE("settings patch") {
 
   TEST_CASE("a patch changes only what it names") {
     json d = settings::default_settings();
-    json out = patched(d, {{"meta", {{"appName", "Shop"}}}, {"smtp", {{"enabled", true}, {"port", 2525}}},
-                           {"unknown", 1}, {"batch", {{"enabled", true}, {"extra", "x"}}}});
+    json out = patched(d, {{"meta", {{"appName", "Shop"}}},
+                           {"smtp", {{"enabled", true}, {"port", 2525}}},
+                           {"unknown", 1},
+                           {"batch", {{"enabled", true}, {"extra", "x"}}}});
     json expected = d;
     expected["meta"]["appName"] = "Shop";
     expected["smtp"]["enabled"] = true;
@@ -75,8 +78,8 @@ TEST_SUITE("settings patch") {
     CHECK(out["trustedProxy"]["headers"] == json{"X-Real-IP"});
     CHECK(out["rateLimits"]["rules"] ==
           json::array({{{"label", "/api/"}, {"audience", ""}, {"duration", 1}, {"maxRequests", 10}}}));
-    json nulls = patched(out, {{"meta", {{"appName", nullptr}}}, {"trustedProxy", {{"headers", nullptr}}},
-                               {"smtp", nullptr}});
+    json nulls =
+        patched(out, {{"meta", {{"appName", nullptr}}}, {"trustedProxy", {{"headers", nullptr}}}, {"smtp", nullptr}});
     CHECK(nulls["meta"]["appName"] == "fastcms");
     CHECK(nulls["trustedProxy"]["headers"] == json::array());
     CHECK(nulls["smtp"] == d["smtp"]);
@@ -91,17 +94,17 @@ TEST_SUITE("settings patch") {
                           {"rateLimits", {{"rules", {{{"label", 5}}, "x"}}}}});
     CHECK(e["status"] == 400);
     CHECK(e["message"] == loading_failed);
-    CHECK(e["data"] == json{{"meta", {{"appName", wrong_type_item("Must be a string.")}}},
-                            {"smtp",
-                             {{"port", wrong_type_item("Must be an integer.")},
-                              {"tls", wrong_type_item("Must be a boolean.")}}},
-                            {"batch", {{"timeout", wrong_type_item("Must be an integer.")}}},
-                            {"s3", wrong_type_item("Must be an object.")},
-                            {"trustedProxy", {{"headers", {{"1", wrong_type_item("Must be a string.")}}}}},
-                            {"rateLimits",
-                             {{"rules",
-                               {{"0", {{"label", wrong_type_item("Must be a string.")}}},
-                                {"1", wrong_type_item("Must be an object.")}}}}}});
+    CHECK(e["data"] ==
+          json{{"meta", {{"appName", wrong_type_item("Must be a string.")}}},
+               {"smtp",
+                {{"port", wrong_type_item("Must be an integer.")}, {"tls", wrong_type_item("Must be a boolean.")}}},
+               {"batch", {{"timeout", wrong_type_item("Must be an integer.")}}},
+               {"s3", wrong_type_item("Must be an object.")},
+               {"trustedProxy", {{"headers", {{"1", wrong_type_item("Must be a string.")}}}}},
+               {"rateLimits",
+                {{"rules",
+                  {{"0", {{"label", wrong_type_item("Must be a string.")}}},
+                   {"1", wrong_type_item("Must be an object.")}}}}}});
     CHECK(patch_error(json::array()) == json{{"status", 400}, {"message", loading_failed}, {"data", json::object()}});
     CHECK(patch_error("text")["message"] == loading_failed);
   }
@@ -109,12 +112,13 @@ TEST_SUITE("settings patch") {
   TEST_CASE("meta: required values, URL, email and length") {
     json e = patch_error({{"meta", {{"appName", ""}, {"appURL", "not a url"}, {"senderAddress", "nope"}}}});
     CHECK(e["message"] == saving_failed);
-    CHECK(e["data"] ==
-          json{{"meta",
-                {{"appName", required_item()},
-                 {"appURL", {{"code", "validation_is_url"}, {"message", "Must be a valid URL."}}},
-                 {"senderAddress", {{"code", "validation_is_email"}, {"message", "Must be a valid email address."}}}}}});
-    CHECK(patch_error({{"meta", {{"appURL", ""}, {"senderAddress", ""}, {"senderName", std::string(256, 'x')}}}})["data"] ==
+    CHECK(e["data"] == json{{"meta",
+                             {{"appName", required_item()},
+                              {"appURL", {{"code", "validation_is_url"}, {"message", "Must be a valid URL."}}},
+                              {"senderAddress",
+                               {{"code", "validation_is_email"}, {"message", "Must be a valid email address."}}}}}});
+    CHECK(patch_error(
+              {{"meta", {{"appURL", ""}, {"senderAddress", ""}, {"senderName", std::string(256, 'x')}}}})["data"] ==
           json{{"meta",
                 {{"appURL", required_item()},
                  {"senderAddress", required_item()},
@@ -129,13 +133,13 @@ TEST_SUITE("settings patch") {
                           {"smtp", {{"port", -1}}},
                           {"batch", {{"maxBodySize", -1}, {"maxRequests", -5}, {"timeout", -1}}},
                           {"backups", {{"cronMaxKeep", -1}}}});
-    CHECK(e["data"] == json{{"logs", {{"maxDays", less_than_item(0)}}},
-                            {"smtp", {{"port", less_than_item(0)}}},
-                            {"batch",
-                             {{"maxBodySize", less_than_item(0)},
-                              {"maxRequests", less_than_item(0)},
-                              {"timeout", less_than_item(0)}}},
-                            {"backups", {{"cronMaxKeep", less_than_item(1)}}}});
+    CHECK(
+        e["data"] ==
+        json{{"logs", {{"maxDays", less_than_item(0)}}},
+             {"smtp", {{"port", less_than_item(0)}}},
+             {"batch",
+              {{"maxBodySize", less_than_item(0)}, {"maxRequests", less_than_item(0)}, {"timeout", less_than_item(0)}}},
+             {"backups", {{"cronMaxKeep", less_than_item(1)}}}});
   }
 
   TEST_CASE("what enabled features require") {
@@ -158,18 +162,18 @@ TEST_SUITE("settings patch") {
     CHECK(settings::apply_settings_patch(settings::default_settings(),
                                          {{"smtp", {{"host", ""}, {"port", 0}}}, {"batch", {{"maxRequests", 0}}}})
               .ok());
-    json s3 = patched(settings::default_settings(),
-                      {{"backups",
-                        {{"s3",
-                          {{"enabled", true},
-                           {"bucket", "b"},
-                           {"region", "r"},
-                           {"endpoint", "http://127.0.0.1:4569"},
-                           {"accessKey", "k"},
-                           {"secret", "s"}}}}}});
+    json s3 = patched(settings::default_settings(), {{"backups",
+                                                      {{"s3",
+                                                        {{"enabled", true},
+                                                         {"bucket", "b"},
+                                                         {"region", "r"},
+                                                         {"endpoint", "http://127.0.0.1:4569"},
+                                                         {"accessKey", "k"},
+                                                         {"secret", "s"}}}}}});
     CHECK(s3["backups"]["s3"]["secret"] == "s");
     CHECK(patch_error({{"backups", {{"s3", {{"endpoint", "bad url"}}}}}})["data"] ==
-          json{{"backups", {{"s3", {{"endpoint", {{"code", "validation_is_url"}, {"message", "Must be a valid URL."}}}}}}}});
+          json{{"backups",
+                {{"s3", {{"endpoint", {{"code", "validation_is_url"}, {"message", "Must be a valid URL."}}}}}}}});
   }
 
   TEST_CASE("smtp auth method and hosts, backup cron") {
@@ -188,17 +192,20 @@ TEST_SUITE("settings patch") {
   }
 
   TEST_CASE("rate limit rules") {
-    json conflict = patch_error(
-        {{"rateLimits", {{"rules", {{{"label", "*:auth"}, {"maxRequests", 1}, {"duration", 1}},
-                                    {{"label", "*:auth"}, {"audience", "@guest"}, {"maxRequests", 1}, {"duration", 1}}}}}}});
+    json conflict =
+        patch_error({{"rateLimits",
+                      {{"rules",
+                        {{{"label", "*:auth"}, {"maxRequests", 1}, {"duration", 1}},
+                         {{"label", "*:auth"}, {"audience", "@guest"}, {"maxRequests", 1}, {"duration", 1}}}}}}});
     CHECK(conflict["data"] ==
           json{{"rateLimits",
                 {{"rules",
                   {{"1",
                     {{"label",
                       {{"code", "validation_conflicting_rate_limit_rule"},
-                       {"message", "Rate limit rule configuration with label *:auth already exists or conflicts with "
-                                   "another rule."},
+                       {"message",
+                        "Rate limit rule configuration with label *:auth already exists or conflicts with "
+                        "another rule."},
                        {"params", {{"label", "*:auth"}}}}}}}}}}}});
     json rules = patch_error({{"rateLimits",
                                {{"rules",
@@ -225,10 +232,9 @@ TEST_SUITE("settings patch") {
   }
 
   TEST_CASE("secrets: an empty value keeps the stored one; public settings blank them all") {
-    json current = patched(settings::default_settings(),
-                           {{"smtp", {{"password", "smtp-pw"}}},
-                            {"s3", {{"secret", "s3-secret"}}},
-                            {"backups", {{"s3", {{"secret", "backup-secret"}}}}}});
+    json current = patched(settings::default_settings(), {{"smtp", {{"password", "smtp-pw"}}},
+                                                          {"s3", {{"secret", "s3-secret"}}},
+                                                          {"backups", {{"s3", {{"secret", "backup-secret"}}}}}});
     CHECK(current["smtp"]["password"] == "smtp-pw");
     json shown = settings::public_settings(current);
     CHECK(shown["smtp"]["password"] == "");

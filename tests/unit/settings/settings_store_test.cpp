@@ -1,8 +1,9 @@
+#include "core/settings/settings_store.h"
+
 #include <doctest/doctest.h>
 
 #include "core/settings/settings_defaults.h"
 #include "core/settings/settings_patch.h"
-#include "core/settings/settings_store.h"
 #include "support/temp_dir.h"
 #include "support/test_database.h"
 
