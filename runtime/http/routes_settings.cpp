@@ -3,6 +3,8 @@
 #include <mutex>
 
 #include "core/auth/require_auth.h"
+#include "core/settings/public_settings.h"
+#include "core/settings/settings_patch.h"
 #include "core/settings/settings_store.h"
 
 namespace fastcms::http {

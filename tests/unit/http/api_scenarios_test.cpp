@@ -53,8 +53,8 @@ void open_scenario(Scenario& s, const json& spec) {
                                                fastcms::core::App::Options{s.dir.path(), scenario_secret, true});
   auto& db = s.app->db();
   if (auto st = fastcms::core::collections::ensure_system_tables(db); !st.ok()) FAIL(st.error().message);
-  std::vector<json> definitions(spec.value("collections", json::array()).begin(),
-                                spec.value("collections", json::array()).end());
+  json declared = spec.value("collections", json::array());
+  std::vector<json> definitions(declared.begin(), declared.end());
   if (auto r = fastcms::core::collections::sync_collection_files(db, definitions); !r.ok()) FAIL(r.error().message);
   auto schema = fastcms::core::collections::load_schema(db);
   if (!schema.ok()) FAIL(schema.error().message);
@@ -111,7 +111,8 @@ fastcms::http::ApiRequest build_request(const Scenario& s, const json& step) {
       auto eq = pair.find('=');
       request.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
     }
-  for (const auto& [name, value] : step.value("query", json::object()).items())
+  json query = step.value("query", json::object());
+  for (const auto& [name, value] : query.items())
     request.query.emplace(name, substitute(value.is_string() ? value.get<std::string>() : value.dump(), s.vars));
   std::string as = step.value("as", "guest");
   if (as != "guest") {
@@ -136,10 +137,12 @@ void run_step(Scenario& s, const json& step, size_t index) {
     CHECK_MESSAGE(fastcms::test::json_contains(response.body, substitute_json(step["expect"], s.vars), where),
                   "body differs at " << where);
   }
-  for (const auto& pointer : step.value("absent", json::array()))
+  json absent = step.value("absent", json::array());
+  for (const auto& pointer : absent)
     CHECK_MESSAGE(!response.body.contains(json::json_pointer(pointer.get<std::string>())),
                   pointer.get<std::string>() << " should be absent");
-  for (const auto& [name, pointer] : step.value("save", json::object()).items()) {
+  json saves = step.value("save", json::object());
+  for (const auto& [name, pointer] : saves.items()) {
     json::json_pointer ptr(pointer.get<std::string>());
     REQUIRE_MESSAGE(response.body.contains(ptr), "cannot save " << name << ": " << pointer);
     const auto& value = response.body[ptr];
