@@ -163,6 +163,14 @@ Result<Collection> collection_from_json(const json& definition) {
       declared.erase(it);
       if (implicit.system) merged.system = true;
       if (implicit.hidden) merged.hidden = true;
+      // PocketBase enforces these on a declared id/password/tokenKey field too.
+      if (implicit.name == "id" || implicit.name == "password" || implicit.name == "tokenKey") merged.required = true;
+      if (implicit.name == "id") {
+        merged.hidden = false;
+        merged.options["primaryKey"] = true;
+        if (!merged.options.contains("pattern") || merged.options["pattern"] == "")
+          merged.options["pattern"] = implicit.options["pattern"];
+      }
       return merged;
     }
     return implicit;

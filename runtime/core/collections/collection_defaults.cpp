@@ -71,9 +71,7 @@ json with_common(json options, bool has_help_and_required) {
   return options;
 }
 
-}  // namespace
-
-const json& field_option_defaults(const std::string& type) {
+const std::map<std::string, json>& option_defaults_by_type() {
   static const std::map<std::string, json> table = {
       {"text", with_common({{"min", 0}, {"max", 0}, {"pattern", ""}, {"autogeneratePattern", ""}, {"primaryKey", false}},
                            true)},
@@ -97,6 +95,15 @@ const json& field_option_defaults(const std::string& type) {
       {"password", with_common({{"pattern", ""}, {"min", 0}, {"max", 0}, {"cost", 0}}, true)},
       {"geoPoint", with_common(json::object(), true)},
   };
+  return table;
+}
+
+}  // namespace
+
+bool is_field_type(const std::string& type) { return option_defaults_by_type().count(type) > 0; }
+
+const json& field_option_defaults(const std::string& type) {
+  const auto& table = option_defaults_by_type();
   static const json unknown = with_common(json::object(), false);
   auto it = table.find(type);
   return it == table.end() ? unknown : it->second;

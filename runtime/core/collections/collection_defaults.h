@@ -10,6 +10,10 @@ namespace fastcms::core::collections {
 /// have neither help nor required. An unknown type gets only the common options.
 const nlohmann::json& field_option_defaults(const std::string& type);
 
+/// Whether `type` is one of the field types (text, number, bool, email, url, editor, date,
+/// autodate, select, file, relation, json, password, geoPoint).
+bool is_field_type(const std::string& type);
+
 /// PocketBase's defaults for the options of an auth collection: authRule "" (everyone may
 /// authenticate), manageRule null, authAlert, oauth2, passwordAuth (email identity), mfa,
 /// otp, the five token configs ({duration}, no secret) and the verification, reset-password
