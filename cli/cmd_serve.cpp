@@ -155,6 +155,7 @@ void register_serve(CLI::App& app, Dispatch& dispatch) {
     if (dev->count("--port")) dev_options->flags["server.port"] = std::to_string(*port);
     if (!host->empty()) dev_options->flags["server.host"] = *host;
     dispatch.action = [dev_options] { return run_server(*dev_options); };
+    dispatch.signal_is_normal_exit = true;
   });
 
   auto serve_options = std::make_shared<ServeOptions>();
@@ -169,6 +170,7 @@ void register_serve(CLI::App& app, Dispatch& dispatch) {
   serve->callback([&dispatch, serve_options, origins] {
     if (!origins->empty()) serve_options->flags["server.origins"] = *origins;
     dispatch.action = [serve_options] { return run_server(*serve_options); };
+    dispatch.signal_is_normal_exit = true;
   });
 }
 

@@ -14,6 +14,9 @@ using Action = std::function<Status()>;
 /// that errors from the command and from parsing are reported the same way.
 struct Dispatch {
   Action action;
+  /// True for commands whose normal end is a signal (the servers): SIGINT/SIGTERM then
+  /// exit 0 after a clean shutdown instead of 130.
+  bool signal_is_normal_exit = false;
 };
 
 /// Each command group registers its subcommands on the root app.

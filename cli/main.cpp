@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
       print_error(status.error().message);
       return exit_code_for(status.error());
     }
-    if (interrupt::requested()) return exit_code::interrupted;
+    if (interrupt::requested() && !dispatch.signal_is_normal_exit) return exit_code::interrupted;
     return exit_code::success;
   } catch (const std::exception& e) {
     print_error(std::string("unexpected failure: ") + e.what());

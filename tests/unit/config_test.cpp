@@ -261,8 +261,8 @@ TEST_SUITE("unit config") {
       CHECK(cfgt_error_of(s) == ".env (FASTCMS_PORT): must be ≤ 65535, got 70000");
     }
     SUBCASE("environment: by variable") {
-      s.environment = {{"FASTCMS_PORT", "0"}};
-      CHECK(cfgt_error_of(s) == "environment (FASTCMS_PORT): must be ≥ 1, got 0");
+      s.environment = {{"FASTCMS_PORT", "-1"}};
+      CHECK(cfgt_error_of(s) == "environment (FASTCMS_PORT): must be ≥ 0, got -1");
     }
     SUBCASE("environment: database url that is not sqlite") {
       s.environment = {{"FASTCMS_DATABASE_URL", "postgres://db/app"}};
@@ -413,9 +413,9 @@ TEST_SUITE("unit config") {
           "fastcms.config.json: name: must start with a letter or digit and contain only letters, digits, '.', '_' "
           "and '-' (at most 64 characters), got \"-bad\"");
     // Several problems are all reported.
-    CHECK(error_for("fastcms.config.json", R"({"name": "a", "server": {"port": 0, "host": ""}})") ==
+    CHECK(error_for("fastcms.config.json", R"({"name": "a", "server": {"port": -1, "host": ""}})") ==
           "fastcms.config.json: server.host: must not be empty\n"
-          "fastcms.config.json: server.port: must be ≥ 1, got 0");
+          "fastcms.config.json: server.port: must be ≥ 0, got -1");
     // A syntax error names the file and the line.
     std::string syntax = error_for("fastcms.config.json", "{\n  \"name\": \"a\",\n}\n");
     CHECK(syntax.find("fastcms.config.json: line 3") != std::string::npos);

@@ -35,14 +35,14 @@ Result<collections::SyncReport> sync_files(db::Connection& db, const std::filesy
   return collections::sync_collection_files(db, definitions);
 }
 
-Status load_schema_into(App& app) {
+}  // namespace
+
+Status reload_schema(App& app) {
   auto schema = collections::load_schema(app.db());
   if (!schema.ok()) return schema.error();
   app.set_schema(std::move(*schema));
   return Ok{};
 }
-
-}  // namespace
 
 Result<OpenedApp> open_app(const project::Project& project, bool dev, db::DatabaseOptions options) {
   if (auto ok = check_secret(project.config.secret); !ok.ok()) return ok.error();
@@ -58,7 +58,7 @@ Result<OpenedApp> open_app(const project::Project& project, bool dev, db::Databa
   auto app = std::make_unique<App>(std::move(*database), std::move(app_options));
   auto report = sync_files(app->db(), project.root);
   if (!report.ok()) return report.error();
-  if (auto st = load_schema_into(*app); !st.ok()) return st.error();
+  if (auto st = reload_schema(*app); !st.ok()) return st.error();
   auto settings = settings::load_settings(app->db());
   if (!settings.ok()) return settings.error();
   app->set_settings(std::move(*settings));
@@ -68,7 +68,7 @@ Result<OpenedApp> open_app(const project::Project& project, bool dev, db::Databa
 Result<collections::SyncReport> reload_collections(App& app) {
   auto report = sync_files(app.db(), app.root());
   if (!report.ok()) return report.error();
-  if (auto st = load_schema_into(app); !st.ok()) return st.error();
+  if (auto st = reload_schema(app); !st.ok()) return st.error();
   return report;
 }
 

@@ -21,6 +21,9 @@ struct OpenedApp {
 /// Every failure names what to fix.
 Result<OpenedApp> open_app(const project::Project& project, bool dev, db::DatabaseOptions options = {});
 
+/// Re-reads the collections from the database into the App (after an API change).
+Status reload_schema(App& app);
+
 /// Reloads the collection files into a running App: validate, sync (one transaction),
 /// then swap the App's schema. On failure the App keeps serving the previous schema.
 Result<collections::SyncReport> reload_collections(App& app);
