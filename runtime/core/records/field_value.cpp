@@ -139,21 +139,21 @@ Outcome bool_value(const Field& f, const json& in) {
 
 Outcome email_value(const Field& f, const json& in) {
   static const std::regex re(R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)");
-  if (!in.is_string() && !in.is_null()) return fail("validation_invalid_email", "Must be a valid email address.");
+  if (!in.is_string() && !in.is_null()) return fail("validation_is_email", "Must be a valid email address.");
   std::string s = strings::trim(as_text(in));
   if (s.empty()) return f.required ? Outcome(required_error()) : Outcome(json(""));
-  if (s.size() > 254 || !std::regex_match(s, re)) return fail("validation_invalid_email", "Must be a valid email address.");
+  if (s.size() > 254 || !std::regex_match(s, re)) return fail("validation_is_email", "Must be a valid email address.");
   if (auto e = check_domains(f, domain_of(s), "email")) return *e;
   return json(s);
 }
 
 Outcome url_value(const Field& f, const json& in) {
   static const std::regex re(R"(^([A-Za-z][A-Za-z0-9+.-]*)://([^/\s?#:@]+@)?([^/\s?#:]+)(:\d+)?([/?#]\S*)?$)");
-  if (!in.is_string() && !in.is_null()) return fail("validation_invalid_url", "Must be a valid url.");
+  if (!in.is_string() && !in.is_null()) return fail("validation_is_url", "Must be a valid url.");
   std::string s = strings::trim(as_text(in));
   if (s.empty()) return f.required ? Outcome(required_error()) : Outcome(json(""));
   std::smatch m;
-  if (s.size() > 2048 || !std::regex_match(s, m, re)) return fail("validation_invalid_url", "Must be a valid url.");
+  if (s.size() > 2048 || !std::regex_match(s, m, re)) return fail("validation_is_url", "Must be a valid url.");
   if (auto e = check_domains(f, domain_of(m[3].str()), "url")) return *e;
   return json(s);
 }

@@ -65,12 +65,12 @@ TEST_SUITE("records field values") {
 
   TEST_CASE("email and url with domain lists") {
     CHECK(fv_ok(fv_field("email"), "a.b+c@example.com") == "a.b+c@example.com");
-    CHECK(fv_code(fv_field("email"), "not-an-email") == "validation_invalid_email");
-    CHECK(fv_code(fv_field("email"), "a@b") == "validation_invalid_email");
+    CHECK(fv_code(fv_field("email"), "not-an-email") == "validation_is_email");
+    CHECK(fv_code(fv_field("email"), "a@b") == "validation_is_email");
     CHECK(fv_code(fv_field("email", {{"onlyDomains", {"example.com"}}}), "x@other.com") == "validation_email_domain_not_allowed");
     CHECK(fv_code(fv_field("email", {{"exceptDomains", {"spam.io"}}}), "x@SPAM.io") == "validation_email_domain_not_allowed");
     CHECK(fv_ok(fv_field("url"), "https://example.com/a?b=1") == "https://example.com/a?b=1");
-    CHECK(fv_code(fv_field("url"), "example dot com") == "validation_invalid_url");
+    CHECK(fv_code(fv_field("url"), "example dot com") == "validation_is_url");
     CHECK(fv_code(fv_field("url", {{"onlyDomains", {"example.com"}}}), "https://evil.com/") == "validation_url_domain_not_allowed");
   }
 

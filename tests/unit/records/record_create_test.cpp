@@ -117,7 +117,7 @@ TEST_SUITE("records create") {
                                {"rating", "validation_max_number_constraint"},
                                {"published", "validation_invalid_bool"},
                                {"contact", "validation_email_domain_not_allowed"},
-                               {"site", "validation_invalid_url"},
+                               {"site", "validation_is_url"},
                                {"body", "validation_content_size_limit"},
                                {"due", "validation_min_date_constraint"},
                                {"status", "validation_invalid_value"},
