@@ -38,7 +38,7 @@ wait_for() {
 }
 
 # --- the project --------------------------------------------------------------------
-"$root/build/fastcms" init "$work/app" --template blank >/dev/null
+"$root/build/fastcms" init "$work/app" --template blank >/dev/null 2>&1
 cat > "$work/app/app/collections/posts.yaml" <<'EOF'
 name: posts
 type: base
@@ -47,6 +47,7 @@ fields:
   - { name: body, type: editor }
   - { name: views, type: number }
   - { name: published, type: bool }
+indexes: [ "CREATE INDEX idx_posts_published ON posts (published)" ]
 listRule: 'published = true'
 viewRule: 'published = true'
 EOF
@@ -55,7 +56,7 @@ app_port=$(free_port)
 pids+=($!)
 wait_for "http://127.0.0.1:$app_port/api/health"
 
-sqlite3 "$work/app/data/app.db" <<EOF
+sqlite3 "$work/app/data/app.db" >/dev/null <<EOF
 PRAGMA busy_timeout = 10000;
 WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < $N)
 INSERT INTO posts (id, title, body, views, published, created, updated)

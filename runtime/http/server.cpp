@@ -12,7 +12,9 @@ namespace fastcms::http {
 namespace {
 
 constexpr const char* request_id_header = "X-Request-Id";
-constexpr const char* started_header = "X-Fastcms-Started-Ns";  // internal, removed before sending
+/// When the request being handled on this worker thread arrived: cpp-httplib runs the
+/// pre-routing handler, the route and the logger of one request on the same thread.
+thread_local long long request_started_ns = 0;
 
 bool origin_allowed(const std::vector<std::string>& origins, const std::string& origin) {
   return std::find(origins.begin(), origins.end(), "*") != origins.end() ||
@@ -63,7 +65,7 @@ void ApiServer::install_middleware() {
     std::string id = req.get_header_value(request_id_header);
     if (id.empty() || id.size() > 64) id = random::token(16);
     res.set_header(request_id_header, id);
-    res.set_header(started_header, std::to_string(now_ns()));
+    request_started_ns = now_ns();
     std::string origin = req.get_header_value("Origin");
     if (!origin.empty() && origin_allowed(origins, origin)) {
       res.set_header("Access-Control-Allow-Origin", std::find(origins.begin(), origins.end(), "*") != origins.end() ? "*" : origin);
@@ -101,13 +103,8 @@ void ApiServer::install_middleware() {
   auto log = options_.access_log;
   s.set_logger([log](const httplib::Request& req, const httplib::Response& res) {
     if (!log) return;
-    double ms = 0;
-    std::string started = res.get_header_value(started_header);
-    if (!started.empty()) ms = static_cast<double>(now_ns() - std::stoll(started)) / 1e6;
+    double ms = request_started_ns ? static_cast<double>(now_ns() - request_started_ns) / 1e6 : 0.0;
     log(req.method, req.path, res.status, ms, res.get_header_value(request_id_header));
-  });
-  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    res.headers.erase(started_header);
   });
 }
 
@@ -115,7 +112,7 @@ Result<int> ApiServer::start(const std::string& host, int port) {
   int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
   if (bound < 0)
     return Error::failure("cannot listen on " + host + ":" + std::to_string(port) +
-                          " (the port may be in use or the address invalid); choose another with --port");
+                          " (the port may be in use or the address invalid); choose another port (fastcms dev --port N, fastcms serve --http HOST:PORT)");
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   for (int i = 0; i < 5000 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return bound;
