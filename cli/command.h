@@ -20,6 +20,8 @@ struct Dispatch {
 void register_version(CLI::App& app, Dispatch& dispatch);
 void register_init(CLI::App& app, Dispatch& dispatch);
 void register_collections(CLI::App& app, Dispatch& dispatch);
+void register_serve(CLI::App& app, Dispatch& dispatch);
+void register_users(CLI::App& app, Dispatch& dispatch);
 
 /// Sets the help footer of `cmd` to an "Examples:" block.
 void set_examples(CLI::App& cmd, std::initializer_list<const char*> examples);

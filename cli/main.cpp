@@ -64,17 +64,20 @@ int main(int argc, char** argv) {
   using namespace fastcms;
   using namespace fastcms::cli;
 
-  CLI::App app{"fastcms: a backend in one binary. Scaffold a project from a template and manage its collections.",
+  CLI::App app{"fastcms: a backend in one binary. Scaffold a project, serve it as a PocketBase-compatible API, and manage it.",
                "fastcms"};
   app.set_version_flag("--version", std::string("fastcms ") + build::version);
   app.require_subcommand(1);
   app.fallthrough(false);
-  set_examples(app, {"fastcms init my-app --template blog", "cd my-app && fastcms collections list",
+  set_examples(app, {"fastcms init my-app --template blog", "cd my-app && fastcms dev",
+                     "fastcms collections list",
                      "fastcms version --json"});
 
   Dispatch dispatch;
   register_init(app, dispatch);
   register_collections(app, dispatch);
+  register_serve(app, dispatch);
+  register_users(app, dispatch);
   register_version(app, dispatch);
 
   if (argc == 1) {

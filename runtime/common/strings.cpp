@@ -1,6 +1,7 @@
 #include "common/strings.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace fastcms::strings {
 
@@ -83,5 +84,12 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.starts_with(prefix); }
 bool ends_with(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
 
 }  // namespace fastcms::strings

@@ -25,6 +25,8 @@ std::string trim(std::string_view text);
 std::string replace_all(std::string text, std::string_view from, std::string_view to);
 
 bool starts_with(std::string_view text, std::string_view prefix);
+/// True when `a` and `b` are equal up to ASCII letter case.
+bool equals_ignore_case(std::string_view a, std::string_view b);
 bool ends_with(std::string_view text, std::string_view suffix);
 
 }  // namespace fastcms::strings

@@ -35,6 +35,24 @@ ApiError ApiError::internal() {
   // PocketBase maps unexpected errors to 400 with the generic message; details go to the log.
   return {400, "", nlohmann::json::object()};
 }
+namespace {
+void describe_data(const nlohmann::json& data, const std::string& prefix, std::string& out) {
+  for (const auto& [key, value] : data.items()) {
+    std::string path = prefix.empty() ? key : prefix + "." + key;
+    if (value.is_object() && value.contains("message") && value["message"].is_string())
+      out += "\n  " + path + ": " + value["message"].get<std::string>();
+    else if (value.is_object())
+      describe_data(value, path, out);
+  }
+}
+}  // namespace
+
+std::string ApiError::describe() const {
+  std::string out = message.empty() ? default_message(status) : message;
+  if (data.is_object()) describe_data(data, "", out);
+  return out;
+}
+
 ApiError ApiError::from(const Error& error) { return {400, error.message, nlohmann::json::object()}; }
 
 }  // namespace fastcms::core

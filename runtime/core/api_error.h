@@ -30,6 +30,10 @@ struct ApiError {
   static ApiError internal();
   /// 400 for an Error from a lower layer: its message is shown (it was written for users).
   static ApiError from(const Error& error);
+
+  /// The message and one "key: message" line per data entry (nested keys dotted), for
+  /// the command line: "Failed to create record.\n  email: Value must be unique."
+  std::string describe() const;
 };
 
 /// A value or a PocketBase-shaped error: what every core service a client can call

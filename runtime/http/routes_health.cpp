@@ -1,14 +1,11 @@
 #include "http/routes_health.h"
 
-#include <httplib.h>
-
 namespace fastcms::http {
 
-void register_health_routes(ApiServer& server) {
-  auto handler = [](const httplib::Request&, httplib::Response& res) {
-    send_json(res, 200, {{"message", "API is healthy."}, {"code", 200}, {"data", nlohmann::json::object()}});
-  };
-  server.raw().Get("/api/health", handler);
+void register_health_routes(Router& router) {
+  router.add("GET", "/api/health", [](ApiRequest&) {
+    return ApiResponse::json({{"message", "API is healthy."}, {"code", 200}, {"data", nlohmann::json::object()}});
+  });
 }
 
 }  // namespace fastcms::http

@@ -1,9 +1,9 @@
 #pragma once
-#include "http/server.h"
+#include "http/router.h"
 
 namespace fastcms::http {
 
-/// GET/HEAD /api/health → 200 {"message":"API is healthy.","code":200,"data":{}}.
-void register_health_routes(ApiServer& server);
+/// GET /api/health → 200 {"message":"API is healthy.","code":200,"data":{}}.
+void register_health_routes(Router& router);
 
 }  // namespace fastcms::http

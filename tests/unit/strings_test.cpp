@@ -22,3 +22,10 @@ TEST_CASE("nearest suggests close candidates only") {
 TEST_CASE("split_trimmed drops empty parts") {
   CHECK(strings::split_trimmed(" a, b ,,c ", ',') == std::vector<std::string>{"a", "b", "c"});
 }
+
+TEST_CASE("equals_ignore_case compares ASCII letters without case") {
+  CHECK(strings::equals_ignore_case("Bearer ", "bEARER "));
+  CHECK(strings::equals_ignore_case("", ""));
+  CHECK_FALSE(strings::equals_ignore_case("nocase", "nocases"));
+  CHECK_FALSE(strings::equals_ignore_case("a-b", "a_b"));
+}

@@ -1,23 +1,13 @@
 #include "core/auth/jwt.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "common/base64.h"
+#include "common/hmac.h"
 #include "common/secure_compare.h"
 
 namespace fastcms::core::auth {
 using nlohmann::json;
 
 namespace {
-
-std::string hmac_sha256(std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), out, &len);
-  return std::string(reinterpret_cast<char*>(out), len);
-}
 
 struct Parts {
   std::string_view header, payload, signature;

@@ -76,6 +76,8 @@ Result<Field> field_from_json(const json& def, size_t index) {
   f.required = flag("required");
   f.hidden = flag("hidden");
   f.system = flag("system");
+  f.presentable = flag("presentable");
+  if (def.contains("help") && def["help"].is_string()) f.help = def["help"].get<std::string>();
   f.id = def.contains("id") && def["id"].is_string() ? def["id"].get<std::string>()
                                                      : f.type + std::to_string(crc32_ieee(f.name));
   for (auto it = def.begin(); it != def.end(); ++it)

@@ -22,6 +22,8 @@ struct Field {
   bool required = false;
   bool hidden = false;
   bool system = false;
+  bool presentable = false;  ///< shown as the record's label in relation pickers (dashboard)
+  std::string help;          ///< help text for the dashboard
   nlohmann::json options = nlohmann::json::object();
 
   /// True for select, file and relation fields whose maxSelect is greater than 1: their

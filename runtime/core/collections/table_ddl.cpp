@@ -27,14 +27,17 @@ std::string column_definition(const Field& f, const db::Dialect& dialect) {
   return out + " DEFAULT " + zero + " NOT NULL";
 }
 
-std::vector<std::string> create_statements(const Collection& c, const db::Dialect& dialect) {
-  std::vector<std::string> out;
+std::vector<std::string> implicit_index_statements(const Collection& c, const db::Dialect& dialect) {
+  if (!c.is_auth()) return {};
   const std::string table = dialect.quote_identifier(c.name);
-  if (c.type == "view") {
-    out.push_back("CREATE VIEW " + table + " AS " + c.definition.value("viewQuery", std::string("SELECT NULL AS id")));
-    return out;
-  }
-  std::string sql = "CREATE TABLE " + table + " (";
+  return {"CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_email_" + c.id) + " ON " + table + " (" +
+              dialect.quote_identifier("email") + ") WHERE " + dialect.quote_identifier("email") + " != ''",
+          "CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_tokenKey_" + c.id) + " ON " + table + " (" +
+              dialect.quote_identifier("tokenKey") + ")"};
+}
+
+std::string create_table_statement(const Collection& c, const db::Dialect& dialect, std::string_view table_name) {
+  std::string sql = "CREATE TABLE " + dialect.quote_identifier(table_name.empty() ? c.name : table_name) + " (";
   bool first = true;
   if (!c.field("id")) {
     sql += dialect.quote_identifier("id") + " " + dialect.column_type(db::LogicalType::text) + " PRIMARY KEY NOT NULL";
@@ -44,16 +47,27 @@ std::vector<std::string> create_statements(const Collection& c, const db::Dialec
     sql += (first ? "" : ", ") + column_definition(f, dialect);
     first = false;
   }
-  out.push_back(sql + ")");
-  if (c.is_auth()) {
-    out.push_back("CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_email_" + c.id) + " ON " + table + " (" +
-                  dialect.quote_identifier("email") + ") WHERE " + dialect.quote_identifier("email") + " != ''");
-    out.push_back("CREATE UNIQUE INDEX " + dialect.quote_identifier("idx_tokenKey_" + c.id) + " ON " + table + " (" +
-                  dialect.quote_identifier("tokenKey") + ")");
-  }
+  return sql + ")";
+}
+
+std::vector<std::string> index_statements(const Collection& c, const db::Dialect& dialect) {
+  std::vector<std::string> out = implicit_index_statements(c, dialect);
   // Declared indexes are project code (validated to be CREATE INDEX on this table).
   if (auto it = c.definition.find("indexes"); it != c.definition.end() && it->is_array())
-    for (const auto& index : *it) out.push_back(index.get<std::string>());
+    for (const auto& index : *it)
+      if (index.is_string()) out.push_back(index.get<std::string>());
+  return out;
+}
+
+std::string create_view_statement(const Collection& c, const db::Dialect& dialect) {
+  return "CREATE VIEW " + dialect.quote_identifier(c.name) + " AS " +
+         c.definition.value("viewQuery", std::string("SELECT NULL AS id"));
+}
+
+std::vector<std::string> create_statements(const Collection& c, const db::Dialect& dialect) {
+  if (c.type == "view") return {create_view_statement(c, dialect)};
+  std::vector<std::string> out = {create_table_statement(c, dialect)};
+  for (auto& index : index_statements(c, dialect)) out.push_back(std::move(index));
   return out;
 }
 

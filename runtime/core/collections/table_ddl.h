@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/collections/collection.h"
@@ -18,6 +19,21 @@ db::LogicalType storage_type(const Field& field);
 /// its default, so filters never meet NULL where the API shows "" or 0. The id field is
 /// the TEXT primary key.
 std::string column_definition(const Field& field, const db::Dialect& dialect);
+
+/// The unique indexes every auth collection has, PocketBase's way: idx_email_<id> on email
+/// where it is not empty and idx_tokenKey_<id> on tokenKey; none for other types.
+std::vector<std::string> implicit_index_statements(const Collection& collection, const db::Dialect& dialect);
+
+/// CREATE TABLE for a base or auth collection (one column per field), named `table_name`
+/// when given (a table rebuild creates the new table under a temporary name).
+std::string create_table_statement(const Collection& collection, const db::Dialect& dialect,
+                                   std::string_view table_name = {});
+
+/// The collection's implicit indexes followed by its declared ones.
+std::vector<std::string> index_statements(const Collection& collection, const db::Dialect& dialect);
+
+/// CREATE VIEW for a view collection, from its viewQuery.
+std::string create_view_statement(const Collection& collection, const db::Dialect& dialect);
 
 /// The statements that create a collection in an empty database, in order: CREATE TABLE
 /// (or CREATE VIEW for view collections), the unique indexes auth collections need

@@ -23,7 +23,7 @@ FieldError fail(std::string code, std::string message, json params = nullptr) {
   return {std::move(code), std::move(message), std::move(params)};
 }
 
-FieldError required_error() { return fail("validation_required", "Missing required value."); }
+FieldError required_error() { return required_field_error(); }
 
 long long option_int(const Field& f, const char* key, long long fallback = 0) {
   auto it = f.options.find(key);
@@ -299,6 +299,8 @@ Outcome geo_point_value(const Field& f, const json& in) {
 }
 
 }  // namespace
+
+FieldError required_field_error() { return {"validation_required", "Missing required value.", nullptr}; }
 
 json FieldError::to_json() const {
   json out = {{"code", code}, {"message", message}};

@@ -17,6 +17,9 @@ struct FieldError {
   nlohmann::json to_json() const;
 };
 
+/// PocketBase's failure for a blank required value: validation_required.
+FieldError required_field_error();
+
 /// The value a field holds when none was given: "" for text-like and single select/
 /// relation/file fields, 0, false, [] for multi-value fields, null for json, and
 /// {"lon":0,"lat":0} for geoPoint.

@@ -27,11 +27,13 @@ nlohmann::json field_json(const collections::Field& field, const db::SqlValue& v
   if (field.type == "json") return parse_json_text(value.to_text(), nullptr);
   if (field.type == "geoPoint") return parse_json_text(value.to_text(), zero_value(field));
   if (field.is_multi()) {
-    auto parsed = parse_json_text(value.to_text(), nlohmann::json::array());
+    std::string text = value.to_text();
+    auto parsed = parse_json_text(text, nullptr);
     if (parsed.is_array()) return parsed;
-    // A single value stored before maxSelect grew: show it as a one-item list.
-    return parsed.is_string() && !parsed.get<std::string>().empty() ? nlohmann::json::array({parsed})
-                                                                     : nlohmann::json::array();
+    // A single value stored before maxSelect grew (plain text, as single values are
+    // stored, or a JSON string): show it as a one-item list.
+    if (parsed.is_string()) text = parsed.get<std::string>();
+    return text.empty() ? nlohmann::json::array() : nlohmann::json::array({text});
   }
   if (field.is_multi_capable()) {
     // A single select/relation/file: a list stored before maxSelect shrank shows its first item.

@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/routes_health.h"
 #include "http/server.h"
 
 namespace {
@@ -12,7 +11,9 @@ using fastcms::http::ServerOptions;
 
 struct RunningServer {
   explicit RunningServer(ServerOptions o) : server(std::move(o)) {
-    fastcms::http::register_health_routes(server);
+    server.raw().Get("/api/health", [](const httplib::Request&, httplib::Response& res) {
+      fastcms::http::send_json(res, 200, {{"message", "API is healthy."}, {"code", 200}, {"data", nlohmann::json::object()}});
+    });
     server.raw().Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.body, "text/plain");
     });

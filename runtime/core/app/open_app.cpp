@@ -1,0 +1,75 @@
+#include "core/app/open_app.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/collections/collection_file.h"
+#include "core/collections/schema_store.h"
+#include "core/collections/system_tables.h"
+#include "core/settings/settings_store.h"
+#include "db/open_database.h"
+
+namespace fastcms::core {
+
+namespace {
+
+constexpr size_t min_secret_length = 32;
+
+Status check_secret(const std::string& secret) {
+  if (secret.empty())
+    return Error::usage(
+        "FASTCMS_SECRET is not set: tokens cannot be signed. Add a line FASTCMS_SECRET=<at least 32 random "
+        "characters> to the project's .env (fastcms init writes one), or set it in the environment.");
+  if (secret.size() < min_secret_length)
+    return Error::usage("FASTCMS_SECRET is too short (" + std::to_string(secret.size()) + " characters): use at least " +
+                        std::to_string(min_secret_length) + " random characters.");
+  return Ok{};
+}
+
+Result<collections::SyncReport> sync_files(db::Connection& db, const std::filesystem::path& root) {
+  auto files = collections::load_collection_files(root);
+  if (!files.ok()) return files.error();
+  std::vector<nlohmann::json> definitions;
+  definitions.reserve(files->size());
+  for (const auto& file : *files) definitions.push_back(file.definition);
+  return collections::sync_collection_files(db, definitions);
+}
+
+Status load_schema_into(App& app) {
+  auto schema = collections::load_schema(app.db());
+  if (!schema.ok()) return schema.error();
+  app.set_schema(std::move(*schema));
+  return Ok{};
+}
+
+}  // namespace
+
+Result<OpenedApp> open_app(const project::Project& project, bool dev, db::DatabaseOptions options) {
+  if (auto ok = check_secret(project.config.secret); !ok.ok()) return ok.error();
+  std::error_code ec;
+  std::filesystem::create_directories(project.root / "data", ec);
+  if (ec) return Error::failure("cannot create " + (project.root / "data").string() + ": " + ec.message());
+
+  auto database = db::open_database(project.config.database_url, project.root, options);
+  if (!database.ok()) return database.error();
+  if (auto st = collections::ensure_system_tables(**database); !st.ok()) return st.error();
+
+  App::Options app_options{project.root, project.config.secret, dev};
+  auto app = std::make_unique<App>(std::move(*database), std::move(app_options));
+  auto report = sync_files(app->db(), project.root);
+  if (!report.ok()) return report.error();
+  if (auto st = load_schema_into(*app); !st.ok()) return st.error();
+  auto settings = settings::load_settings(app->db());
+  if (!settings.ok()) return settings.error();
+  app->set_settings(std::move(*settings));
+  return OpenedApp{std::move(app), std::move(*report)};
+}
+
+Result<collections::SyncReport> reload_collections(App& app) {
+  auto report = sync_files(app.db(), app.root());
+  if (!report.ok()) return report.error();
+  if (auto st = load_schema_into(app); !st.ok()) return st.error();
+  return report;
+}
+
+}  // namespace fastcms::core

@@ -1,0 +1,21 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "core/api_error.h"
+#include "core/collections/collection.h"
+
+namespace fastcms::core::auth {
+
+/// GET /api/collections/{c}/auth-methods, PocketBase's shape:
+///   {"password":{"identityFields":[...],"enabled":bool},
+///    "oauth2":{"providers":[],"enabled":false}, "mfa":{"enabled":false,"duration":0},
+///    "otp":{"enabled":false,"duration":0},
+///    "authProviders":null, "usernamePassword":bool, "emailPassword":bool}
+/// password comes from passwordAuth (identityFields empty when disabled); oauth2, mfa and
+/// otp report disabled until fastcms implements them, whatever the collection declares.
+/// The legacy keys are derived as PocketBase does (authProviders is null while oauth2 is
+/// disabled; emailPassword/usernamePassword: password enabled with an email/username
+/// identity field). 404 "Missing or invalid auth collection context." for a non-auth collection.
+ApiResult<nlohmann::json> auth_methods(const collections::Collection& collection);
+
+}  // namespace fastcms::core::auth

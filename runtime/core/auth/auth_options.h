@@ -1,0 +1,26 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/collections/collection.h"
+
+/// The auth options of an auth collection, read from its definition with PocketBase's
+/// defaults for what the definition leaves out.
+namespace fastcms::core::auth {
+
+struct PasswordAuthOptions {
+  bool enabled = true;
+  std::vector<std::string> identity_fields = {"email"};
+};
+
+/// `passwordAuth{enabled, identityFields}`; defaults: enabled, ["email"]. Duplicate identity
+/// fields are dropped; an empty list means the default.
+PasswordAuthOptions password_auth_options(const collections::Collection& collection);
+
+/// The authRule in force: null (nobody may authenticate) when the definition sets it to
+/// null; "" (everyone) when the definition omits it, as for a new PocketBase auth collection;
+/// otherwise the declared rule.
+std::optional<std::string> effective_auth_rule(const collections::Collection& collection);
+
+}  // namespace fastcms::core::auth

@@ -1,0 +1,11 @@
+#pragma once
+#include "core/app/app.h"
+#include "http/router.h"
+
+namespace fastcms::http {
+
+/// The password-auth endpoints of auth collections (§1.6): auth-methods,
+/// auth-with-password, auth-refresh and impersonate/{id}.
+void register_auth_routes(Router& router, core::App& app);
+
+}  // namespace fastcms::http
