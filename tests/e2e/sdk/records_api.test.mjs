@@ -207,6 +207,12 @@ describe('fastcms through the PocketBase JS SDK', () => {
       assert.equal(claims.type, 'auth');
       assert.equal(claims.collectionId, 'pbc_3142635823', 'the SDK hard-codes the _superusers id');
       assert.equal(claims.id, su.authStore.record.id);
+      const superusers = await su.collections.getOne('_superusers');
+      assert.equal(superusers.id, 'pbc_3142635823');
+      assert.equal(superusers.type, 'auth');
+      const lifetime = claims.exp - Date.now() / 1000;
+      assert.ok(Math.abs(lifetime - superusers.authToken?.duration) < 120,
+        `the token lives _superusers.authToken.duration (${JSON.stringify(superusers.authToken)}); exp is ${lifetime} s away`);
     });
 
     it('refuses a wrong superuser password with 400 "Failed to authenticate."', async () => {
@@ -258,7 +264,9 @@ describe('fastcms through the PocketBase JS SDK', () => {
         assert.equal(claims.collectionId, usersCollection.id);
         assert.equal(claims.refreshable, true);
         const lifetime = claims.exp - Date.now() / 1000;
-        assert.ok(Math.abs(lifetime - 432000) < 120, `auth tokens last 5 days; exp is ${lifetime} s away`);
+        const duration = usersCollection.authToken?.duration;
+        assert.ok(duration > 0, `users.authToken.duration: ${JSON.stringify(usersCollection.authToken)}`);
+        assert.ok(Math.abs(lifetime - duration) < 120, `the token lives authToken.duration (${duration} s); exp is ${lifetime} s away`);
 
         const refreshed = await pb.collection('users').authRefresh();
         assert.equal(typeof refreshed.token, 'string');
@@ -538,7 +546,7 @@ describe('fastcms through the PocketBase JS SDK', () => {
       await expectValidation('create with a decimal in an onlyInt number', posts.create({ title: 'decimal', views: 1.5, author: bobId }),
         'Failed to create record.', { views: 'validation_only_int_constraint' });
       await expectValidation('create with a missing related record',
-        su.collection('posts').create({ title: 'orphan', author: 'nosuchuser0000' }),
+        su.collection('posts').create({ title: 'orphan', author: 'nosuchuser00000' }),
         'Failed to create record.', { author: 'validation_missing_rel_records' });
       await expectValidation('update with an invalid value', alice.collection('posts').update(seeded['Alpha news'].id, { views: -3 }),
         'Failed to update record.', { views: 'validation_min_number_constraint' });
