@@ -17,7 +17,7 @@ namespace fastcms::db {
 struct DatabaseOptions {
   /// Reader connections for concurrent queries (file databases); 0 runs reads on the
   /// writer connection.
-  std::size_t readers = 4;
+  std::size_t readers = 8;  // as many as the HTTP server has workers, so reads never queue for a connection
   /// Prepared statements kept per connection, least recently used evicted first (≥ 1).
   std::size_t statement_cache_size = 128;
   /// How long a write waits for a lock held by another process before failing with

@@ -198,7 +198,7 @@ TEST_CASE("db sqlite: PRAGMAs are in effect on the writer and the readers") {
     return fastcms::Ok{};
   });
   REQUIRE(st.ok());
-  CHECK(db->reader_count() == 4);
+  CHECK(db->reader_count() == DatabaseOptions{}.readers);
 
   // Foreign keys are enforced.
   REQUIRE(db->exec_script("CREATE TABLE a (id TEXT PRIMARY KEY);"
