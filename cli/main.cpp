@@ -8,6 +8,7 @@
 #include "cli/output.h"
 #include "cli/suggest.h"
 #include "common/build_info.h"
+#include "cli/allocator_tuning.h"
 #include "common/interrupt.h"
 #include "common/strings.h"
 
@@ -63,6 +64,7 @@ int exit_code_for(const Error& error) {
 int main(int argc, char** argv) {
   using namespace fastcms;
   using namespace fastcms::cli;
+  tune_allocator_for_server(argc, argv);
 
   CLI::App app{"fastcms: a backend in one binary. Scaffold a project, serve it as a PocketBase-compatible API, and manage it.",
                "fastcms"};
