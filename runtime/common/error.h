@@ -23,12 +23,12 @@ struct Error {
   static Error interrupted(std::string m) { return {ErrorKind::interrupted, std::move(m)}; }
 };
 
-/// A value or an Error.
-template <class T>
-class Result {
+/// A value or an error of type E (an expected failure carried as a value).
+template <class T, class E>
+class Expected {
  public:
-  Result(T value) : v_(std::move(value)) {}
-  Result(Error error) : v_(std::move(error)) {}
+  Expected(T value) : v_(std::move(value)) {}
+  Expected(E error) : v_(std::move(error)) {}
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   explicit operator bool() const { return ok(); }
@@ -38,11 +38,15 @@ class Result {
   const T& operator*() const { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
-  const Error& error() const { return std::get<Error>(v_); }
+  const E& error() const { return std::get<E>(v_); }
 
  private:
-  std::variant<T, Error> v_;
+  std::variant<T, E> v_;
 };
+
+/// A value or an Error.
+template <class T>
+using Result = Expected<T, Error>;
 
 /// Result of an operation with no value.
 struct Ok {};

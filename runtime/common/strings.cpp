@@ -92,4 +92,10 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string to_lower(std::string_view text) {
+  std::string out(text);
+  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
 }  // namespace fastcms::strings

@@ -28,5 +28,7 @@ bool starts_with(std::string_view text, std::string_view prefix);
 /// True when `a` and `b` are equal up to ASCII letter case.
 bool equals_ignore_case(std::string_view a, std::string_view b);
 bool ends_with(std::string_view text, std::string_view suffix);
+/// `text` with ASCII letters lower-cased (other bytes unchanged).
+std::string to_lower(std::string_view text);
 
 }  // namespace fastcms::strings

@@ -39,24 +39,7 @@ struct ApiError {
 /// A value or a PocketBase-shaped error: what every core service a client can call
 /// returns, so that the HTTP, batch, realtime and CLI paths report failures identically.
 template <class T>
-class ApiResult {
- public:
-  ApiResult(T value) : v_(std::move(value)) {}
-  ApiResult(ApiError error) : v_(std::move(error)) {}
-
-  bool ok() const { return std::holds_alternative<T>(v_); }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<T>(v_); }
-  const T& value() const { return std::get<T>(v_); }
-  T& operator*() { return value(); }
-  const T& operator*() const { return value(); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  const ApiError& error() const { return std::get<ApiError>(v_); }
-
- private:
-  std::variant<T, ApiError> v_;
-};
+using ApiResult = Expected<T, ApiError>;
 
 /// An ApiResult with no value.
 using ApiStatus = ApiResult<Ok>;

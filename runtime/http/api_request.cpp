@@ -1,17 +1,11 @@
 #include "http/api_request.h"
 
+#include "common/strings.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace fastcms::http {
-
-namespace {
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-}  // namespace
 
 std::string ApiRequest::query_value(std::string_view name) const {
   auto it = query.find(std::string(name));
@@ -21,7 +15,7 @@ std::string ApiRequest::query_value(std::string_view name) const {
 bool ApiRequest::has_query(std::string_view name) const { return query.count(std::string(name)) > 0; }
 
 std::string ApiRequest::header(std::string_view name) const {
-  auto it = headers.find(lower_ascii(name));
+  auto it = headers.find(strings::to_lower(name));
   return it == headers.end() ? std::string() : it->second;
 }
 

@@ -1,5 +1,7 @@
 #include "http/request_reader.h"
 
+#include "common/strings.h"
+
 #include <httplib.h>
 
 #include <algorithm>
@@ -13,11 +15,6 @@ constexpr const char* bad_body_message = "Failed to load the submitted data due 
 
 core::ApiError bad_body(const std::string& reason) {
   return core::ApiError::bad_request(std::string(bad_body_message) + ": " + reason + ".");
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 bool is_blank(const std::string& s) {
@@ -55,14 +52,14 @@ core::ApiResult<ApiRequest> read_request(const httplib::Request& req) {
   out.method = req.method;
   out.path = req.path;
   out.remote_ip = req.remote_addr;
-  for (const auto& [name, value] : req.headers) out.headers.emplace(lower(name), value);
+  for (const auto& [name, value] : req.headers) out.headers.emplace(strings::to_lower(name), value);
   if (auto q = req.target.find('?'); q != std::string::npos) {
     httplib::Params params;
     httplib::detail::parse_query_text(req.target.substr(q + 1), params);
     out.query.insert(params.begin(), params.end());
   }
 
-  std::string type = lower(req.get_header_value("Content-Type"));
+  std::string type = strings::to_lower(req.get_header_value("Content-Type"));
   if (type.rfind("multipart/form-data", 0) == 0) {
     for (const auto& [name, part] : req.files) {
       if (!part.filename.empty()) {

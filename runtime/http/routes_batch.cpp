@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "common/strings.h"
 #include "http/api_pipeline.h"
 #include "http/routes_records.h"
 
@@ -52,9 +53,7 @@ core::ApiResult<ApiRequest> sub_request(const ApiRequest& outer, const nlohmann:
   if (auto h = item.find("headers"); h != item.end() && h->is_object())
     for (auto& [name, value] : h->items())
       if (value.is_string()) {
-        std::string lower = name;
-        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        inner.headers[lower] = value.get<std::string>();
+        inner.headers[strings::to_lower(name)] = value.get<std::string>();
       }
   inner.headers.erase("content-type");
   inner.headers.erase("content-length");

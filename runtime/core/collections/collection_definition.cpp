@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "core/collections/collection_definition.h"
 
 #include <algorithm>
@@ -10,12 +11,6 @@ namespace fastcms::core::collections {
 using nlohmann::json;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 bool flag(const json& object, const char* key) {
   auto it = object.find(key);
@@ -62,13 +57,13 @@ std::map<std::string, json> implicit_canonical_fields(const std::string& type) {
 }  // namespace
 
 void CollectionDirectory::add(const std::string& id, const std::string& name) {
-  id_by_lower_name_[lower(name)] = id;
+  id_by_lower_name_[strings::to_lower(name)] = id;
   name_by_id_[id] = name;
 }
 
 std::string CollectionDirectory::resolve(std::string_view name_or_id) const {
   if (name_by_id_.count(name_or_id)) return std::string(name_or_id);
-  auto it = id_by_lower_name_.find(lower(name_or_id));
+  auto it = id_by_lower_name_.find(strings::to_lower(name_or_id));
   return it == id_by_lower_name_.end() ? "" : it->second;
 }
 

@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "core/collections/collection_validation.h"
 
 #include <algorithm>
@@ -20,12 +21,6 @@ using nlohmann::json;
 namespace {
 
 using Path = std::vector<std::string>;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 std::string text(const json& object, const char* key, const std::string& fallback = "") {
   auto it = object.find(key);
@@ -143,16 +138,16 @@ void check_name(Errors& errs, db::Connection& conn, const std::string& name, con
   };
   if (name.empty()) return errs.add({"name"}, "validation_required", "cannot be blank");
   if (name.size() > 255) return errs.add({"name"}, "validation_length_out_of_range", "the length must be between 1 and 255");
-  if (lower(name).find("_via_") != std::string::npos)
+  if (strings::to_lower(name).find("_via_") != std::string::npos)
     return errs.add({"name"}, "validation_found_via", "The value cannot contain \"_via_\".");
   if (!is_word(name)) return errs.add({"name"}, "validation_match_invalid", "must be in a valid format");
   if (original && original->system && name != original->name)
     return errs.add({"name"}, "validation_collection_system_name_change", "System collection name cannot be changed.");
-  if (others([&](const StoredCollection& s) { return lower(s.name) == lower(name); }))
+  if (others([&](const StoredCollection& s) { return strings::to_lower(s.name) == strings::to_lower(name); }))
     return errs.add({"name"}, "validation_collection_name_exists", "Collection name must be unique (case insensitive).");
   if (others([&](const StoredCollection& s) { return s.id == name; }))
     return errs.add({"name"}, "validation_collection_name_id_duplicate", "The name must not match an existing collection id.");
-  if (!original || lower(original->name) != lower(name)) {
+  if (!original || strings::to_lower(original->name) != strings::to_lower(name)) {
     auto table = inspect_table(conn, name);
     if (table && table->exists())
       errs.add({"name"}, "validation_collection_name_invalid", "The name shouldn't match with an existing internal table.");
@@ -171,7 +166,7 @@ void check_fields(Errors& errs, const json& draft, const std::string& type, cons
     if (!ids.insert(id).second)
       return errs.add({"fields", index, "id"}, "validation_duplicated_field_id",
                       "Duplicated or invalid field id \"" + id + "\"");
-    if (!names.insert(lower(name)).second)
+    if (!names.insert(strings::to_lower(name)).second)
       return errs.add({"fields", index, "name"}, "validation_duplicated_field_name",
                       "Duplicated or invalid field name " + name, {{"fieldName", name}});
   }
@@ -245,15 +240,15 @@ void check_indexes(Errors& errs, const json& draft, const std::string& type, con
   if (!indexes.is_array() || indexes.empty()) return;
   if (type == "view")
     return errs.add({"indexes"}, "validation_indexes_not_supported", "View collections don't support indexes.");
-  std::map<std::string, std::string> used_by;  // lower(index name) -> collection name
+  std::map<std::string, std::string> used_by;  // strings::to_lower(index name) -> collection name
   for (const auto& s : stored) {
     if (s.id == id) continue;
     auto other = collection_from_json(s.definition);
     if (!other) continue;
     for (const auto& sql : s.definition.value("indexes", json::array()))
-      if (auto p = sql.is_string() ? parse_index(sql.get<std::string>()) : std::nullopt) used_by[lower(p->name)] = s.name;
+      if (auto p = sql.is_string() ? parse_index(sql.get<std::string>()) : std::nullopt) used_by[strings::to_lower(p->name)] = s.name;
     if (other->is_auth())
-      for (const char* field : {"email", "tokenKey"}) used_by[lower(std::string("idx_") + field + "_" + s.id)] = s.name;
+      for (const char* field : {"email", "tokenKey"}) used_by[strings::to_lower(std::string("idx_") + field + "_" + s.id)] = s.name;
   }
   std::set<std::string> names, definitions;
   for (size_t i = 0; i < indexes.size(); ++i) {
@@ -261,9 +256,9 @@ void check_indexes(Errors& errs, const json& draft, const std::string& type, con
     auto parsed = indexes[i].is_string() ? parse_index(indexes[i].get<std::string>()) : std::nullopt;
     if (!parsed)
       return errs.add({"indexes", index}, "validation_invalid_index_expression", "Invalid CREATE INDEX expression.");
-    if (!names.insert(lower(parsed->name)).second)
+    if (!names.insert(strings::to_lower(parsed->name)).second)
       return errs.add({"indexes", index}, "validation_duplicated_index_name", "The index name already exists.");
-    if (auto it = used_by.find(lower(parsed->name)); it != used_by.end())
+    if (auto it = used_by.find(strings::to_lower(parsed->name)); it != used_by.end())
       return errs.add({"indexes", index}, "validation_existing_index_name",
                       "The index name is already used in " + it->second + " collection.",
                       {{"usedTableName", it->second}});
@@ -301,7 +296,7 @@ void check_auth_options(Errors& errs, const Collection& c, const json& canonical
       bool unique = false;
       for (const auto& sql : canonical["indexes"]) {
         auto p = sql.is_string() ? parse_index(sql.get<std::string>()) : std::nullopt;
-        if (p && p->unique && p->where.empty() && normalize_ddl(p->columns) == lower(name)) unique = true;
+        if (p && p->unique && p->where.empty() && normalize_ddl(p->columns) == strings::to_lower(name)) unique = true;
       }
       if (!unique)
         return errs.add({"passwordAuth", "identityFields"}, "validation_missing_unique_constraint",

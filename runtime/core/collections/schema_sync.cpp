@@ -16,24 +16,18 @@ using nlohmann::json;
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 std::string where(const std::string& name) { return "collection \"" + name + "\": "; }
 
 /// The id each declared collection takes: its explicit id, else the stored id of the
 /// collection with its name, else the default.
 std::vector<json> with_ids(const std::vector<json>& declared, const std::vector<StoredCollection>& stored) {
   std::map<std::string, std::string> stored_id_by_name;
-  for (const auto& s : stored) stored_id_by_name[lower(s.name)] = s.id;
+  for (const auto& s : stored) stored_id_by_name[strings::to_lower(s.name)] = s.id;
   std::vector<json> out;
   for (json d : declared) {
     if (!d.contains("id") || !d["id"].is_string() || d["id"].get<std::string>().empty()) {
       const std::string name = d.value("name", "");
-      auto it = stored_id_by_name.find(lower(name));
+      auto it = stored_id_by_name.find(strings::to_lower(name));
       d["id"] = it != stored_id_by_name.end() ? it->second : default_collection_id(d.value("type", "base"), name);
     }
     out.push_back(std::move(d));

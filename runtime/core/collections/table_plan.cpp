@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "core/collections/table_plan.h"
 
 #include <algorithm>
@@ -11,12 +12,6 @@
 namespace fastcms::core::collections {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 const char* storage_name(db::LogicalType t) {
   switch (t) {
@@ -45,8 +40,8 @@ std::vector<ColumnMapping> map_columns(const Collection* previous, const Collect
   std::set<std::string> taken;
   auto take = [&](const std::string& column) {
     const ColumnInfo* c = current.column(column);
-    if (!c || taken.count(lower(c->name))) return std::string();
-    taken.insert(lower(c->name));
+    if (!c || taken.count(strings::to_lower(c->name))) return std::string();
+    taken.insert(strings::to_lower(c->name));
     return c->name;
   };
   auto previous_by_id = [&](const std::string& id) -> const Field* {
@@ -97,7 +92,7 @@ Result<TablePlan> plan_view(const Collection& next, const TableInfo& current, co
   if (current.kind != TableInfo::Kind::view)
     return Error::failure("collection \"" + next.name + "\": the database has a table \"" + current.name +
                           "\" but the collection is a view; a collection cannot change between a table and a view");
-  const bool renamed = lower(current.name) != lower(next.name);
+  const bool renamed = strings::to_lower(current.name) != strings::to_lower(next.name);
   if (!renamed && normalize_ddl(current.sql) == normalize_ddl(create)) return plan;
   plan.statements.push_back("DROP VIEW " + d.quote_identifier(current.name));
   plan.statements.push_back(create);
@@ -156,7 +151,7 @@ Result<TablePlan> plan_table(db::Connection& conn, const Collection* previous, c
                           " collection; a collection cannot change between a view and a table");
 
   std::string table = current.name;
-  if (lower(current.name) != lower(next.name)) {
+  if (strings::to_lower(current.name) != strings::to_lower(next.name)) {
     plan.statements.push_back("ALTER TABLE " + d.quote_identifier(current.name) + " RENAME TO " +
                               d.quote_identifier(next.name));
     plan.changes.push_back("renamed collection " + current.name + " to " + next.name);
@@ -168,12 +163,12 @@ Result<TablePlan> plan_table(db::Connection& conn, const Collection* previous, c
   std::set<std::string> kept;
   bool rebuild = false;
   for (const auto& m : columns) {
-    if (!m.source.empty()) kept.insert(lower(m.source));
+    if (!m.source.empty()) kept.insert(strings::to_lower(m.source));
     rebuild = rebuild || m.storage_changed;
   }
   std::vector<std::string> dropped;
   for (const auto& c : current.columns)
-    if (!kept.count(lower(c.name))) dropped.push_back(c.name);
+    if (!kept.count(strings::to_lower(c.name))) dropped.push_back(c.name);
 
   for (const auto& m : columns) {
     if (m.source.empty()) plan.changes.push_back("added field " + m.field->name);
@@ -191,18 +186,18 @@ Result<TablePlan> plan_table(db::Connection& conn, const Collection* previous, c
   }
 
   // Indexes: keep those declared identically that use no dropped column.
-  std::map<std::string, std::string> desired;  // lower(name) -> sql
+  std::map<std::string, std::string> desired;  // strings::to_lower(name) -> sql
   std::vector<std::string> desired_order;
   for (const auto& sql : index_statements(next, d)) {
     auto parsed = parse_index(sql);
-    const std::string key = lower(parsed ? parsed->name : sql);
+    const std::string key = strings::to_lower(parsed ? parsed->name : sql);
     if (!desired.count(key)) desired_order.push_back(key);
     desired[key] = sql;
   }
   std::set<std::string> present;
   std::set<std::string> redeclared;
   for (const auto& index : current.indexes) {
-    const std::string key = lower(index.name);
+    const std::string key = strings::to_lower(index.name);
     auto it = desired.find(key);
     const bool uses_dropped = std::any_of(dropped.begin(), dropped.end(), [&](const std::string& c) {
       return index_mentions_column(index.sql, c);
