@@ -111,7 +111,9 @@ Status run_server(ServeOptions options) {
   print_sync_report(std::cerr, opened->sync, /*only_changes=*/true);
   http::AppServer server(app, server_options(project->config, options.debug));
   auto port = server.start(project->config.host, project->config.port);
-  if (!port.ok()) return port.error();
+  if (!port.ok())
+    return Error::failure(port.error().message + "; choose another with " +
+                          (options.dev ? "--port (or --host)" : "--http HOST:PORT"));
 
   std::string base = "http://" + display_host(project->config.host) + ":" + std::to_string(*port);
   std::cout << "fastcms " << (options.dev ? "dev" : "serve") << ": serving " << project->root.filename().string()

@@ -112,7 +112,7 @@ Result<int> ApiServer::start(const std::string& host, int port) {
   int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
   if (bound < 0)
     return Error::failure("cannot listen on " + host + ":" + std::to_string(port) +
-                          " (the port may be in use or the address invalid); choose another port (fastcms dev --port N, fastcms serve --http HOST:PORT)");
+                          " (the port may be in use or the address invalid)");
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   for (int i = 0; i < 5000 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return bound;
