@@ -69,6 +69,12 @@ class Connection {
   /// The SQL dialect of this backend.
   virtual const Dialect& dialect() const = 0;
 
+  /// A number that changes whenever committed data changes, by any connection or process;
+  /// two equal readings mean nothing was committed in between, so a cached query result
+  /// is still exact. nullopt when the backend cannot tell (or inside a transaction, whose
+  /// own uncommitted changes it would miss): then nothing may be cached.
+  virtual std::optional<std::int64_t> data_version() { return std::nullopt; }
+
   /// The first column of the first row, or NULL when there is no row
   /// (e.g. SELECT count(*) FROM posts).
   Result<SqlValue> query_value(std::string_view sql, const Params& params = {});

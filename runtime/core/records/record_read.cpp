@@ -5,6 +5,7 @@
 #include "common/strings.h"
 #include "core/filter/compiler.h"
 #include "core/filter/sort.h"
+#include "core/records/count_cache.h"
 #include "core/records/expand.h"
 #include "core/records/list_timing_guard.h"
 #include "core/records/record_presenter.h"
@@ -127,9 +128,9 @@ ApiResult<ListPage> list_records(db::Connection& db, const collections::Schema& 
   if (!items.ok()) return items.error();
 
   if (!options.skip_total) {
-    auto count = db.query_value("SELECT COUNT(*)" + from_where, where.params);
+    auto count = cached_count(db, "SELECT COUNT(*)" + from_where, where.params);
     if (!count.ok()) return ApiError::internal();
-    page.total_items = count->to_int64();
+    page.total_items = *count;
     page.total_pages = (page.total_items + page.per_page - 1) / page.per_page;
   }
 

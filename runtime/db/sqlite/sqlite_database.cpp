@@ -169,7 +169,21 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const SqliteLocatio
     }
   }
   db->reader_count_ = db->readers_.size();
+  if (!where.in_memory) {
+    auto watcher = SqliteHandle::open(filename, /*create=*/false, handle_options);
+    if (!watcher) return watcher.error();
+    db->version_watcher_ = std::move(*watcher);
+  }
   return db;
+}
+
+std::optional<std::int64_t> SqliteDatabase::data_version() {
+  if (holds_writer() || closed_.load()) return std::nullopt;
+  std::lock_guard lock(version_mu_);
+  if (!version_watcher_) return std::nullopt;
+  auto row = version_watcher_->query_one("PRAGMA data_version", {}, nullptr);
+  if (!row.ok() || !row->has_value()) return std::nullopt;
+  return (**row)[0].to_int64();
 }
 
 Status SqliteDatabase::close() {
@@ -188,6 +202,10 @@ Status SqliteDatabase::close() {
     std::lock_guard pool_lock(pool_mu_);
     idle_readers_.clear();
     readers_.clear();  // closes the readers first, so the checkpoint can truncate the log
+  }
+  {
+    std::lock_guard version_lock(version_mu_);
+    version_watcher_.reset();
   }
   if (writer_ && !location_.in_memory) {
     auto r = writer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");

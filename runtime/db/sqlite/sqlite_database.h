@@ -48,6 +48,9 @@ class SqliteDatabase final : public Database {
   Status exec_script(std::string_view sql) override;
   Status transaction(const TransactionFn& fn) override;
   const Dialect& dialect() const override;
+  /// PRAGMA data_version read on a connection of its own (which makes every commit, this
+  /// process's included, one by "another connection").
+  std::optional<std::int64_t> data_version() override;
 
   /// PRAGMA wal_checkpoint(TRUNCATE); an error when it could not complete (busy).
   Status checkpoint() override;
@@ -78,6 +81,8 @@ class SqliteDatabase final : public Database {
 
   std::mutex writer_mu_;
   std::unique_ptr<SqliteHandle> writer_;
+  std::mutex version_mu_;
+  std::unique_ptr<SqliteHandle> version_watcher_;  ///< only reads PRAGMA data_version
   std::atomic<std::thread::id> writer_owner_{};  ///< thread holding writer_mu_, if any
   int savepoint_depth_ = 0;                      ///< touched only by the owner
   std::unique_ptr<WriterConnection> writer_conn_;
