@@ -2,9 +2,6 @@
 
 #include "common/strings.h"
 
-#include <algorithm>
-#include <cctype>
-
 namespace fastcms::http {
 
 std::string ApiRequest::query_value(std::string_view name) const {

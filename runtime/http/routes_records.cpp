@@ -5,6 +5,7 @@
 #include "core/records/list_options.h"
 #include "core/records/record_delete.h"
 #include "core/records/record_read.h"
+#include "core/records/record_rows.h"
 #include "core/records/record_write.h"
 #include "http/collection_lookup.h"
 
@@ -98,10 +99,7 @@ ApiResponse upsert(core::App& app, ApiRequest& request) {
   if (!collection.ok()) return ApiResponse::error(collection.error());
   std::string id = request.body.is_object() ? request.body.value("id", std::string()) : std::string();
   if (!id.empty()) {
-    auto found = app.db().query_one("SELECT 1 FROM " + app.db().dialect().quote_identifier((*collection)->name) +
-                                        " WHERE " + app.db().dialect().quote_identifier("id") + " = " +
-                                        app.db().dialect().placeholder(1),
-                                    {id});
+    auto found = records::load_record(app.db(), **collection, id);
     if (!found.ok()) return ApiResponse::error(core::ApiError::from(found.error()));
     if (found->has_value()) {
       request.path_params["id"] = id;

@@ -4,6 +4,7 @@
 
 #include "core/auth/password_hash.h"
 #include "core/records/record_write.h"
+#include "support/api_result_checks.h"
 #include "support/records_test_db.h"
 #include "support/records_test_schema.h"
 
@@ -25,23 +26,6 @@ struct CreateFixture {
   RequestContext root() { return t.as("_superusers", test::root_id); }
   RequestContext alice() { return t.as("users", test::alice_id); }
 };
-
-json rc_ok(const ApiResult<json>& r) {
-  if (!r.ok()) FAIL(r.error().to_json().dump());
-  return *r;
-}
-
-ApiError rc_err(const ApiResult<json>& r) {
-  if (r.ok()) FAIL("expected an error, got " << r->dump());
-  return r.error();
-}
-
-/// The codes of a 400's data: {"field": "code", ...}.
-json rc_codes(const ApiError& e) {
-  json out = json::object();
-  for (auto it = e.data.begin(); it != e.data.end(); ++it) out[it.key()] = it.value()["code"];
-  return out;
-}
 
 json rc_valid_post() {
   return {{"title", "Hello"},
@@ -65,7 +49,7 @@ json rc_valid_post() {
 TEST_SUITE("records create") {
   TEST_CASE("a superuser creates a record with every field type; the full record comes back") {
     CreateFixture f;
-    json rec = rc_ok(f.create("posts", f.root(), rc_valid_post()));
+    json rec = test::expect_ok(f.create("posts", f.root(), rc_valid_post()));
     CHECK(rec["collectionName"] == "posts");
     CHECK(std::regex_match(rec["id"].get<std::string>(), std::regex("^[a-z0-9]{15}$")));
     CHECK(std::regex_match(rec["slug"].get<std::string>(), std::regex("^post-[a-z0-9]{6}$")));
@@ -107,10 +91,10 @@ TEST_SUITE("records create") {
                  {"meta", {{"long", std::string(50, 'x')}}},
                  {"location", {{"lon", 200}, {"lat", 0}}},
                  {"cover", "evil.png"}};
-    ApiError e = rc_err(f.create("posts", f.root(), body));
+    ApiError e = test::expect_error(f.create("posts", f.root(), body));
     CHECK(e.status == 400);
     CHECK(e.message == "Failed to create record.");
-    CHECK(rc_codes(e) == json({{"id", "validation_min_text_constraint"},
+    CHECK(test::error_codes(e) == json({{"id", "validation_min_text_constraint"},
                                {"slug", "validation_invalid_format"},
                                {"title", "validation_required"},
                                {"views", "validation_only_int_constraint"},
@@ -135,24 +119,24 @@ TEST_SUITE("records create") {
   TEST_CASE("client ids: the id field's format, uniqueness; unique indexes name their field") {
     CreateFixture f;
     json body = {{"id", "abcdefghij12345"}, {"title", "One"}};
-    CHECK(rc_ok(f.create("posts", f.root(), body))["id"] == "abcdefghij12345");
+    CHECK(test::expect_ok(f.create("posts", f.root(), body))["id"] == "abcdefghij12345");
 
-    ApiError dup = rc_err(f.create("posts", f.root(), {{"id", "abcdefghij12345"}, {"title", "Two"}}));
+    ApiError dup = test::expect_error(f.create("posts", f.root(), {{"id", "abcdefghij12345"}, {"title", "Two"}}));
     CHECK(dup.message == "Failed to create record.");
-    CHECK(rc_codes(dup) == json({{"id", "validation_not_unique"}}));
+    CHECK(test::error_codes(dup) == json({{"id", "validation_not_unique"}}));
     CHECK(dup.data["id"]["message"] == "Value must be unique.");
 
-    CHECK(rc_codes(rc_err(f.create("posts", f.root(), {{"id", "ABCDEFGHIJ12345"}, {"title", "Two"}}))) ==
+    CHECK(test::error_codes(test::expect_error(f.create("posts", f.root(), {{"id", "ABCDEFGHIJ12345"}, {"title", "Two"}}))) ==
           json({{"id", "validation_invalid_format"}}));
-    CHECK(rc_codes(rc_err(f.create("posts", f.root(), {{"id", "abcdefghij123456"}, {"title", "Two"}}))) ==
+    CHECK(test::error_codes(test::expect_error(f.create("posts", f.root(), {{"id", "abcdefghij123456"}, {"title", "Two"}}))) ==
           json({{"id", "validation_max_text_constraint"}}));
-    CHECK(rc_codes(rc_err(f.create("posts", f.root(), {{"title", "One"}}))) == json({{"title", "validation_not_unique"}}));
+    CHECK(test::error_codes(test::expect_error(f.create("posts", f.root(), {{"title", "One"}}))) == json({{"title", "validation_not_unique"}}));
     CHECK(f.t.count("posts") == 1);
   }
 
   TEST_CASE("modifiers apply to the new record's zero values") {
     CreateFixture f;
-    json rec = rc_ok(f.create("posts", f.root(),
+    json rec = test::expect_ok(f.create("posts", f.root(),
                               {{"title", "M"}, {"tags+", "c"}, {"+tags", "a"}, {"views+", 4}, {"editors+", test::bob_id},
                                {"slug:autogenerate", ""}}));
     CHECK(rec["tags"] == json({"a", "c"}));
@@ -160,42 +144,42 @@ TEST_SUITE("records create") {
     CHECK(rec["editors"] == json({test::bob_id}));
     CHECK(std::regex_match(rec["slug"].get<std::string>(), std::regex("^post-[a-z0-9]{6}$")));
 
-    ApiError e = rc_err(f.create("posts", f.root(), {{"title", "N"}, {"title+", "x"}, {"published-", true}}));
-    CHECK(rc_codes(e) == json({{"title+", "validation_unsupported_modifier"},
+    ApiError e = test::expect_error(f.create("posts", f.root(), {{"title", "N"}, {"title+", "x"}, {"published-", true}}));
+    CHECK(test::error_codes(e) == json({{"title+", "validation_unsupported_modifier"},
                                {"published-", "validation_unsupported_modifier"}}));
     // unknown keys are ignored
-    CHECK(rc_ok(f.create("posts", f.root(), {{"title", "O"}, {"nonsense", 1}, {"whatever+", 2}}))["title"] == "O");
+    CHECK(test::expect_ok(f.create("posts", f.root(), {{"title", "O"}, {"nonsense", 1}, {"whatever+", 2}}))["title"] == "O");
   }
 
   TEST_CASE("createRule: null, unmet, met; views refused; bodies that are not objects refused") {
     CreateFixture f;
-    ApiError locked = rc_err(f.create("locked", f.t.guest(), {{"note", "x"}}));
+    ApiError locked = test::expect_error(f.create("locked", f.t.guest(), {{"note", "x"}}));
     CHECK(locked.status == 403);
     CHECK(locked.message == "Only superusers can perform this action.");
-    CHECK(rc_err(f.create("locked", f.alice(), {{"note", "x"}})).status == 403);
-    CHECK(rc_ok(f.create("locked", f.root(), {{"note", "x"}}))["note"] == "x");
-    CHECK(rc_ok(f.create("locked", RequestContext::system(), {{"note", "y"}}))["note"] == "y");
+    CHECK(test::expect_error(f.create("locked", f.alice(), {{"note", "x"}})).status == 403);
+    CHECK(test::expect_ok(f.create("locked", f.root(), {{"note", "x"}}))["note"] == "x");
+    CHECK(test::expect_ok(f.create("locked", RequestContext::system(), {{"note", "y"}}))["note"] == "y");
 
     // posts: authenticated, and only as the author; the rule runs before validation
-    ApiError guest = rc_err(f.create("posts", f.t.guest(), {{"title", "G"}, {"author", test::alice_id}}));
+    ApiError guest = test::expect_error(f.create("posts", f.t.guest(), {{"title", "G"}, {"author", test::alice_id}}));
     CHECK(guest.status == 400);
     CHECK(guest.message == "Failed to create record.");
     CHECK(guest.data == json::object());
-    ApiError other = rc_err(f.create("posts", f.alice(), {{"title", "G"}, {"author", test::bob_id}}));
+    ApiError other = test::expect_error(f.create("posts", f.alice(), {{"title", "G"}, {"author", test::bob_id}}));
     CHECK(other.status == 400);
     CHECK(other.data == json::object());
-    ApiError invalid_and_denied = rc_err(f.create("posts", f.t.guest(), {{"views", "x"}, {"title", "G"}}));
+    ApiError invalid_and_denied = test::expect_error(f.create("posts", f.t.guest(), {{"views", "x"}, {"title", "G"}}));
     CHECK(invalid_and_denied.data == json::object());
     CHECK(f.t.count("posts") == 0);
 
-    json own = rc_ok(f.create("posts", f.alice(), {{"title", "Mine"}, {"author", test::alice_id}, {"secret", "no"}}));
+    json own = test::expect_ok(f.create("posts", f.alice(), {{"title", "Mine"}, {"author", test::alice_id}, {"secret", "no"}}));
     CHECK(own["author"] == test::alice_id);
     CHECK(own["secret"] == "");  // hidden fields are not writable by users
 
-    ApiError view = rc_err(f.create("post_titles", f.root(), {{"title", "x"}}));
+    ApiError view = test::expect_error(f.create("post_titles", f.root(), {{"title", "x"}}));
     CHECK(view.status == 400);
     CHECK(view.message == "Unsupported collection type.");
-    ApiError not_object = rc_err(f.create("posts", f.root(), json::array({1})));
+    ApiError not_object = test::expect_error(f.create("posts", f.root(), json::array({1})));
     CHECK(not_object.status == 400);
     CHECK(not_object.message == "Failed to read the submitted data.");
   }
@@ -203,12 +187,12 @@ TEST_SUITE("records create") {
   TEST_CASE("@request.body in the createRule is the body after modifiers") {
     CreateFixture f;
     // createRule: @request.body.priority:isset && @request.body.priority <= 3 && @request.body.labels:length <= 2
-    CHECK(rc_ok(f.create("tickets", f.t.guest(), {{"priority", 2}, {"labels", {"x"}}}))["priority"] == 2);
-    CHECK(rc_ok(f.create("tickets", f.t.guest(), {{"priority", "3"}}))["priority"] == 3);  // normalized form
-    CHECK(rc_err(f.create("tickets", f.t.guest(), {{"priority", 5}})).data == json::object());
-    CHECK(rc_err(f.create("tickets", f.t.guest(), {{"title", "no priority"}})).status == 400);
-    CHECK(rc_err(f.create("tickets", f.t.guest(), {{"priority", 1}, {"labels+", {"x", "y", "z"}}})).status == 400);
-    CHECK(rc_ok(f.create("tickets", f.t.guest(), {{"priority", 1}, {"labels+", {"x", "y"}}}))["labels"] ==
+    CHECK(test::expect_ok(f.create("tickets", f.t.guest(), {{"priority", 2}, {"labels", {"x"}}}))["priority"] == 2);
+    CHECK(test::expect_ok(f.create("tickets", f.t.guest(), {{"priority", "3"}}))["priority"] == 3);  // normalized form
+    CHECK(test::expect_error(f.create("tickets", f.t.guest(), {{"priority", 5}})).data == json::object());
+    CHECK(test::expect_error(f.create("tickets", f.t.guest(), {{"title", "no priority"}})).status == 400);
+    CHECK(test::expect_error(f.create("tickets", f.t.guest(), {{"priority", 1}, {"labels+", {"x", "y", "z"}}})).status == 400);
+    CHECK(test::expect_ok(f.create("tickets", f.t.guest(), {{"priority", 1}, {"labels+", {"x", "y"}}}))["labels"] ==
           json({"x", "y"}));
     CHECK(f.t.count("tickets") == 3);
   }
@@ -216,23 +200,23 @@ TEST_SUITE("records create") {
   TEST_CASE("auth records: password rules, hashing, token key, unique email, verified") {
     CreateFixture f;
     auto guest = f.t.guest();
-    ApiError missing = rc_err(f.create("users", guest, {{"email", "new@example.com"}}));
-    CHECK(rc_codes(missing) == json({{"password", "validation_required"}, {"passwordConfirm", "validation_required"}}));
+    ApiError missing = test::expect_error(f.create("users", guest, {{"email", "new@example.com"}}));
+    CHECK(test::error_codes(missing) == json({{"password", "validation_required"}, {"passwordConfirm", "validation_required"}}));
 
-    ApiError mismatch = rc_err(
+    ApiError mismatch = test::expect_error(
         f.create("users", guest, {{"email", "new@example.com"}, {"password", "longenough1"}, {"passwordConfirm", "other123"}}));
-    CHECK(rc_codes(mismatch) == json({{"passwordConfirm", "validation_values_mismatch"}}));
+    CHECK(test::error_codes(mismatch) == json({{"passwordConfirm", "validation_values_mismatch"}}));
     CHECK(mismatch.to_json().dump().find("longenough1") == std::string::npos);
 
     ApiError short_pw =
-        rc_err(f.create("users", guest, {{"email", "new@example.com"}, {"password", "short"}, {"passwordConfirm", "short"}}));
-    CHECK(rc_codes(short_pw) == json({{"password", "validation_min_text_constraint"}}));
+        test::expect_error(f.create("users", guest, {{"email", "new@example.com"}, {"password", "short"}, {"passwordConfirm", "short"}}));
+    CHECK(test::error_codes(short_pw) == json({{"password", "validation_min_text_constraint"}}));
     CHECK(short_pw.to_json().dump().find("short\"") == std::string::npos);
 
-    ApiError no_email = rc_err(f.create("users", guest, {{"password", "longenough1"}, {"passwordConfirm", "longenough1"}}));
-    CHECK(rc_codes(no_email) == json({{"email", "validation_required"}}));
+    ApiError no_email = test::expect_error(f.create("users", guest, {{"password", "longenough1"}, {"passwordConfirm", "longenough1"}}));
+    CHECK(test::error_codes(no_email) == json({{"email", "validation_required"}}));
 
-    json user = rc_ok(f.create("users", guest,
+    json user = test::expect_ok(f.create("users", guest,
                                {{"email", "new@example.com"}, {"password", "longenough1"}, {"passwordConfirm", "longenough1"},
                                 {"name", "New"}, {"emailVisibility", true}}));
     CHECK(user["email"] == "new@example.com");
@@ -241,22 +225,22 @@ TEST_SUITE("records create") {
     CHECK(fastcms::core::auth::verify_password("longenough1", user["password"]));
     CHECK(std::regex_match(user["tokenKey"].get<std::string>(), std::regex("^[a-zA-Z0-9]{50}$")));
 
-    ApiError taken = rc_err(f.create("users", guest,
+    ApiError taken = test::expect_error(f.create("users", guest,
                                      {{"email", "new@example.com"}, {"password", "longenough1"}, {"passwordConfirm", "longenough1"}}));
-    CHECK(rc_codes(taken) == json({{"email", "validation_not_unique"}}));
+    CHECK(test::error_codes(taken) == json({{"email", "validation_not_unique"}}));
 
     json body = {{"email", "v@example.com"}, {"password", "longenough1"}, {"passwordConfirm", "longenough1"}, {"verified", true}};
-    CHECK(rc_codes(rc_err(f.create("users", guest, body))) == json({{"verified", "validation_values_mismatch"}}));
-    CHECK(rc_codes(rc_err(f.create("users", f.alice(), body))) == json({{"verified", "validation_values_mismatch"}}));
-    CHECK(rc_ok(f.create("users", f.t.as("users", test::admin_id), body))["verified"] == true);  // manageRule
+    CHECK(test::error_codes(test::expect_error(f.create("users", guest, body))) == json({{"verified", "validation_values_mismatch"}}));
+    CHECK(test::error_codes(test::expect_error(f.create("users", f.alice(), body))) == json({{"verified", "validation_values_mismatch"}}));
+    CHECK(test::expect_ok(f.create("users", f.t.as("users", test::admin_id), body))["verified"] == true);  // manageRule
     body["email"] = "w@example.com";
-    CHECK(rc_ok(f.create("users", f.root(), body))["verified"] == true);
+    CHECK(test::expect_ok(f.create("users", f.root(), body))["verified"] == true);
     // hidden tokenKey: ignored for users, settable by superusers
     json key_body = {{"email", "k@example.com"}, {"password", "longenough1"}, {"passwordConfirm", "longenough1"},
                      {"tokenKey", std::string(40, 'k')}};
-    CHECK(rc_ok(f.create("users", guest, key_body))["tokenKey"] != std::string(40, 'k'));
+    CHECK(test::expect_ok(f.create("users", guest, key_body))["tokenKey"] != std::string(40, 'k'));
     key_body["email"] = "k2@example.com";
-    CHECK(rc_ok(f.create("users", f.root(), key_body))["tokenKey"] == std::string(40, 'k'));
+    CHECK(test::expect_ok(f.create("users", f.root(), key_body))["tokenKey"] == std::string(40, 'k'));
     CHECK(f.t.count("users") == 8);
   }
 

@@ -2,6 +2,7 @@
 
 #include "core/auth/password_hash.h"
 #include "core/records/record_write.h"
+#include "support/api_result_checks.h"
 #include "support/records_test_db.h"
 #include "support/records_test_schema.h"
 
@@ -45,28 +46,13 @@ struct UpdateFixture {
   RequestContext user(const std::string& id) { return t.as("users", id); }
 };
 
-json ru_ok(const ApiResult<json>& r) {
-  if (!r.ok()) FAIL(r.error().to_json().dump());
-  return *r;
-}
-
-ApiError ru_err(const ApiResult<json>& r) {
-  if (r.ok()) FAIL("expected an error, got " << r->dump());
-  return r.error();
-}
-
-json ru_codes(const ApiError& e) {
-  json out = json::object();
-  for (auto it = e.data.begin(); it != e.data.end(); ++it) out[it.key()] = it.value()["code"];
-  return out;
-}
 }  // namespace
 
 TEST_SUITE("records update") {
   TEST_CASE("only the given fields change; updated is refreshed, created kept") {
     UpdateFixture f;
     json before = f.t.stored("posts", ru_post_id);
-    json after = ru_ok(f.update("posts", f.root(), ru_post_id, {{"title", "Renamed"}}));
+    json after = test::expect_ok(f.update("posts", f.root(), ru_post_id, {{"title", "Renamed"}}));
     CHECK(after["title"] == "Renamed");
     CHECK(after["created"] == ru_stamp);
     CHECK(after["updated"] != ru_stamp);
@@ -77,18 +63,18 @@ TEST_SUITE("records update") {
 
   TEST_CASE("modifiers apply to the stored values, and the result is validated") {
     UpdateFixture f;
-    json r = ru_ok(f.update("posts", f.root(), ru_post_id,
+    json r = test::expect_ok(f.update("posts", f.root(), ru_post_id,
                             {{"tags+", "c"}, {"tags-", "a"}, {"views+", 2}, {"editors-", test::bob_id}}));
     CHECK(r["tags"] == json({"b", "c"}));
     CHECK(r["views"] == 5);
     CHECK(r["editors"] == json({test::admin_id}));
-    r = ru_ok(f.update("posts", f.root(), ru_post_id, {{"views-", 5}, {"+tags", "a"}}));
+    r = test::expect_ok(f.update("posts", f.root(), ru_post_id, {{"views-", 5}, {"+tags", "a"}}));
     CHECK(r["views"] == 0);
     CHECK(r["tags"] == json({"a", "b", "c"}));
 
-    ApiError e = ru_err(f.update("posts", f.root(), ru_post_id, {{"views-", 1}, {"tags+", "d"}, {"editors+", "nosuchuser00000"}}));
+    ApiError e = test::expect_error(f.update("posts", f.root(), ru_post_id, {{"views-", 1}, {"tags+", "d"}, {"editors+", "nosuchuser00000"}}));
     CHECK(e.message == "Failed to update record.");
-    CHECK(ru_codes(e) == json({{"views", "validation_min_number_constraint"},
+    CHECK(test::error_codes(e) == json({{"views", "validation_min_number_constraint"},
                                {"tags", "validation_too_many_values"},
                                {"editors", "validation_missing_rel_records"}}));
     CHECK(f.t.stored("posts", ru_post_id) == r);
@@ -97,66 +83,66 @@ TEST_SUITE("records update") {
   TEST_CASE("validation failures, unique violations and id changes leave the row as it was") {
     UpdateFixture f;
     json before = f.t.stored("posts", ru_post_id);
-    ApiError e = ru_err(f.update("posts", f.root(), ru_post_id, {{"title", ""}, {"status", "nope"}, {"cover", "x.png"}}));
-    CHECK(ru_codes(e) == json({{"title", "validation_required"},
+    ApiError e = test::expect_error(f.update("posts", f.root(), ru_post_id, {{"title", ""}, {"status", "nope"}, {"cover", "x.png"}}));
+    CHECK(test::error_codes(e) == json({{"title", "validation_required"},
                                {"status", "validation_invalid_value"},
                                {"cover", "validation_invalid_file"}}));
-    CHECK(ru_codes(ru_err(f.update("posts", f.root(), ru_post_id, {{"title", "Second"}}))) ==
+    CHECK(test::error_codes(test::expect_error(f.update("posts", f.root(), ru_post_id, {{"title", "Second"}}))) ==
           json({{"title", "validation_not_unique"}}));
-    ApiError pk = ru_err(f.update("posts", f.root(), ru_post_id, {{"id", "other0000000001"}}));
-    CHECK(ru_codes(pk) == json({{"id", "validation_pk_change"}}));
+    ApiError pk = test::expect_error(f.update("posts", f.root(), ru_post_id, {{"id", "other0000000001"}}));
+    CHECK(test::error_codes(pk) == json({{"id", "validation_pk_change"}}));
     CHECK(pk.data["id"]["message"] == "The record primary key cannot be changed.");
     CHECK(f.t.stored("posts", ru_post_id) == before);
-    CHECK(ru_ok(f.update("posts", f.root(), ru_post_id, {{"id", ru_post_id}, {"title", "Same id"}}))["id"] == ru_post_id);
+    CHECK(test::expect_ok(f.update("posts", f.root(), ru_post_id, {{"id", ru_post_id}, {"title", "Same id"}}))["id"] == ru_post_id);
   }
 
   TEST_CASE("file fields keep, reorder and drop existing names; new names are refused; autodates ignore the body") {
     UpdateFixture f;
-    json r = ru_ok(f.update("posts", f.root(), ru_post_id,
+    json r = test::expect_ok(f.update("posts", f.root(), ru_post_id,
                             {{"attachments", {"b.png", "a.png"}}, {"created", "2000-01-01 00:00:00.000Z"}, {"updated", ""}}));
     CHECK(r["attachments"] == json({"b.png", "a.png"}));
     CHECK(r["created"] == ru_stamp);
     CHECK(r["updated"] != ru_stamp);
     CHECK(r["updated"] != "");
-    r = ru_ok(f.update("posts", f.root(), ru_post_id, {{"attachments-", "b.png"}, {"cover", ""}}));
+    r = test::expect_ok(f.update("posts", f.root(), ru_post_id, {{"attachments-", "b.png"}, {"cover", ""}}));
     CHECK(r["attachments"] == json({"a.png"}));
     CHECK(r["cover"] == "");
-    ApiError e = ru_err(f.update("posts", f.root(), ru_post_id, {{"attachments+", {"new.png", "a.png"}}, {"cover", "c.png"}}));
-    CHECK(ru_codes(e) == json({{"attachments", "validation_invalid_file"}, {"cover", "validation_invalid_file"}}));
+    ApiError e = test::expect_error(f.update("posts", f.root(), ru_post_id, {{"attachments+", {"new.png", "a.png"}}, {"cover", "c.png"}}));
+    CHECK(test::error_codes(e) == json({{"attachments", "validation_invalid_file"}, {"cover", "validation_invalid_file"}}));
     CHECK(e.data["attachments"]["message"] == "Invalid new files: [new.png].");
     CHECK(e.data["attachments"]["params"]["invalidFiles"] == json({"new.png"}));
   }
 
   TEST_CASE("updateRule: owner, other user, guest, superuser, missing record, null rule, views") {
     UpdateFixture f;
-    CHECK(ru_ok(f.update("posts", f.user(test::alice_id), ru_post_id, {{"title", "By owner"}}))["title"] == "By owner");
+    CHECK(test::expect_ok(f.update("posts", f.user(test::alice_id), ru_post_id, {{"title", "By owner"}}))["title"] == "By owner");
     for (const auto& ctx : {f.user(test::bob_id), f.t.guest()}) {
-      ApiError e = ru_err(f.update("posts", ctx, ru_post_id, {{"title", "Hijack"}}));
+      ApiError e = test::expect_error(f.update("posts", ctx, ru_post_id, {{"title", "Hijack"}}));
       CHECK(e.status == 404);
       CHECK(e.data == json::object());
     }
-    CHECK(ru_ok(f.update("posts", f.root(), ru_post_id, {{"title", "By root"}}))["title"] == "By root");
-    CHECK(ru_err(f.update("posts", f.root(), "missing00000000", {{"title", "x"}})).status == 404);
-    CHECK(ru_err(f.update("posts", f.user(test::alice_id), "missing00000000", {{"title", "x"}})).status == 404);
+    CHECK(test::expect_ok(f.update("posts", f.root(), ru_post_id, {{"title", "By root"}}))["title"] == "By root");
+    CHECK(test::expect_error(f.update("posts", f.root(), "missing00000000", {{"title", "x"}})).status == 404);
+    CHECK(test::expect_error(f.update("posts", f.user(test::alice_id), "missing00000000", {{"title", "x"}})).status == 404);
     // an invalid body does not reveal the record to someone the rule refuses
-    CHECK(ru_err(f.update("posts", f.user(test::bob_id), ru_post_id, {{"views", "x"}})).status == 404);
+    CHECK(test::expect_error(f.update("posts", f.user(test::bob_id), ru_post_id, {{"views", "x"}})).status == 404);
     // hidden fields are not writable by users
-    CHECK(ru_ok(f.update("posts", f.user(test::alice_id), ru_post_id, {{"secret", "changed"}}))["secret"] == "kept");
+    CHECK(test::expect_ok(f.update("posts", f.user(test::alice_id), ru_post_id, {{"secret", "changed"}}))["secret"] == "kept");
 
     f.t.insert("locked", {{"id", "lock00000000001"}, {"note", "n"}});
-    ApiError locked = ru_err(f.update("locked", f.user(test::alice_id), "lock00000000001", {{"note", "m"}}));
+    ApiError locked = test::expect_error(f.update("locked", f.user(test::alice_id), "lock00000000001", {{"note", "m"}}));
     CHECK(locked.status == 403);
     CHECK(locked.message == "Only superusers can perform this action.");
-    CHECK(ru_ok(f.update("locked", f.root(), "lock00000000001", {{"note", "m"}}))["note"] == "m");
-    CHECK(ru_err(f.update("post_titles", f.root(), ru_post_id, {{"title", "v"}})).message == "Unsupported collection type.");
+    CHECK(test::expect_ok(f.update("locked", f.root(), "lock00000000001", {{"note", "m"}}))["note"] == "m");
+    CHECK(test::expect_error(f.update("post_titles", f.root(), ru_post_id, {{"title", "v"}})).message == "Unsupported collection type.");
   }
 
   TEST_CASE("@request.body and :changed are checked against the stored record") {
     UpdateFixture f;
     // tickets updateRule: @request.body.title:changed = false
-    CHECK(ru_ok(f.update("tickets", f.t.guest(), "tick00000000001", {{"priority+", 2}}))["priority"] == 3);
-    CHECK(ru_ok(f.update("tickets", f.t.guest(), "tick00000000001", {{"title", "Printer"}}))["title"] == "Printer");
-    CHECK(ru_err(f.update("tickets", f.t.guest(), "tick00000000001", {{"title", "Scanner"}})).status == 404);
+    CHECK(test::expect_ok(f.update("tickets", f.t.guest(), "tick00000000001", {{"priority+", 2}}))["priority"] == 3);
+    CHECK(test::expect_ok(f.update("tickets", f.t.guest(), "tick00000000001", {{"title", "Printer"}}))["title"] == "Printer");
+    CHECK(test::expect_error(f.update("tickets", f.t.guest(), "tick00000000001", {{"title", "Scanner"}})).status == 404);
     CHECK(f.t.stored("tickets", "tick00000000001")["title"] == "Printer");
   }
 
@@ -165,37 +151,37 @@ TEST_SUITE("records update") {
     auto alice = f.user(test::alice_id);
     const std::string key0 = f.t.stored("users", test::alice_id)["tokenKey"];
 
-    json named = ru_ok(f.update("users", alice, test::alice_id, {{"name", "Alice"}}));
+    json named = test::expect_ok(f.update("users", alice, test::alice_id, {{"name", "Alice"}}));
     CHECK(named["name"] == "Alice");
     CHECK(named["tokenKey"] == key0);
 
     json change = {{"password", "newpassword1"}, {"passwordConfirm", "newpassword1"}};
-    CHECK(ru_codes(ru_err(f.update("users", alice, test::alice_id, change))) == json({{"oldPassword", "validation_required"}}));
+    CHECK(test::error_codes(test::expect_error(f.update("users", alice, test::alice_id, change))) == json({{"oldPassword", "validation_required"}}));
     change["oldPassword"] = "wrongpassword";
-    ApiError wrong = ru_err(f.update("users", alice, test::alice_id, change));
-    CHECK(ru_codes(wrong) == json({{"oldPassword", "validation_invalid_old_password"}}));
+    ApiError wrong = test::expect_error(f.update("users", alice, test::alice_id, change));
+    CHECK(test::error_codes(wrong) == json({{"oldPassword", "validation_invalid_old_password"}}));
     CHECK(wrong.data["oldPassword"]["message"] == "Missing or invalid old password.");
     CHECK(wrong.to_json().dump().find("newpassword1") == std::string::npos);
     change["oldPassword"] = test::seeded_password;
     change["passwordConfirm"] = "different1";
-    CHECK(ru_codes(ru_err(f.update("users", alice, test::alice_id, change))) ==
+    CHECK(test::error_codes(test::expect_error(f.update("users", alice, test::alice_id, change))) ==
           json({{"passwordConfirm", "validation_values_mismatch"}}));
     change["passwordConfirm"] = "newpassword1";
-    json changed = ru_ok(f.update("users", alice, test::alice_id, change));
+    json changed = test::expect_ok(f.update("users", alice, test::alice_id, change));
     CHECK(fastcms::core::auth::verify_password("newpassword1", changed["password"]));
     CHECK(changed["tokenKey"] != key0);
     CHECK(changed["tokenKey"].get<std::string>().size() == 50);
 
-    ApiError email = ru_err(f.update("users", alice, test::alice_id, {{"email", "alice2@example.com"}}));
-    CHECK(ru_codes(email) == json({{"email", "validation_values_mismatch"}}));
-    CHECK(ru_codes(ru_err(f.update("users", alice, test::alice_id, {{"verified", false}}))) ==
+    ApiError email = test::expect_error(f.update("users", alice, test::alice_id, {{"email", "alice2@example.com"}}));
+    CHECK(test::error_codes(email) == json({{"email", "validation_values_mismatch"}}));
+    CHECK(test::error_codes(test::expect_error(f.update("users", alice, test::alice_id, {{"verified", false}}))) ==
           json({{"verified", "validation_values_mismatch"}}));
-    CHECK(ru_ok(f.update("users", alice, test::alice_id, {{"email", "alice@example.com"}, {"verified", true}}))["email"] ==
+    CHECK(test::expect_ok(f.update("users", alice, test::alice_id, {{"email", "alice@example.com"}, {"verified", true}}))["email"] ==
           "alice@example.com");  // unchanged values are fine
 
     // a manager (manageRule) changes another user's email and password without oldPassword
     const std::string bob_key = f.t.stored("users", test::bob_id)["tokenKey"];
-    json managed = ru_ok(f.update("users", f.user(test::admin_id), test::bob_id,
+    json managed = test::expect_ok(f.update("users", f.user(test::admin_id), test::bob_id,
                                   {{"email", "robert@example.com"}, {"verified", false},
                                    {"password", "managedpw1"}, {"passwordConfirm", "managedpw1"}}));
     CHECK(managed["email"] == "robert@example.com");
@@ -205,15 +191,15 @@ TEST_SUITE("records update") {
 
     // an email change alone also regenerates the key; a superuser may set it explicitly
     const std::string key1 = f.t.stored("users", test::alice_id)["tokenKey"];
-    json moved = ru_ok(f.update("users", f.root(), test::alice_id, {{"email", "alice3@example.com"}}));
+    json moved = test::expect_ok(f.update("users", f.root(), test::alice_id, {{"email", "alice3@example.com"}}));
     CHECK(moved["tokenKey"] != key1);
-    json explicit_key = ru_ok(f.update("users", f.root(), test::alice_id,
+    json explicit_key = test::expect_ok(f.update("users", f.root(), test::alice_id,
                                        {{"email", "alice4@example.com"}, {"tokenKey", std::string(40, 'z')}}));
     CHECK(explicit_key["tokenKey"] == std::string(40, 'z'));
 
-    ApiError taken = ru_err(f.update("users", f.root(), test::alice_id, {{"email", "admin@example.com"}}));
-    CHECK(ru_codes(taken) == json({{"email", "validation_not_unique"}}));
+    ApiError taken = test::expect_error(f.update("users", f.root(), test::alice_id, {{"email", "admin@example.com"}}));
+    CHECK(test::error_codes(taken) == json({{"email", "validation_not_unique"}}));
     // another member is not allowed by the updateRule at all
-    CHECK(ru_err(f.update("users", f.user(test::bob_id), test::admin_id, {{"name", "x"}})).status == 404);
+    CHECK(test::expect_error(f.update("users", f.user(test::bob_id), test::admin_id, {{"name", "x"}})).status == 404);
   }
 }
