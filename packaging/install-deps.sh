@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git ca-certificates
   libcli11-dev libcpp-httplib-dev libsqlite3-dev libyaml-cpp-dev nlohmann-json3-dev
-  libarchive-dev doctest-dev libssl-dev libcrypt-dev
+  libarchive-dev doctest-dev libssl-dev libcurl4-openssl-dev libcrypt-dev
   curl python3 sqlite3 wrk
 )
 # Node.js and npm run the end-to-end test with the PocketBase JS SDK. A Node.js that brings its

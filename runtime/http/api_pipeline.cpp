@@ -19,6 +19,12 @@ void fill_request_info(ApiRequest& request) {
 }
 
 void write_response(httplib::Response& res, const ApiResponse& response) {
+  for (const auto& [name, value] : response.headers) res.set_header(name, value);
+  if (response.raw_body) {
+    res.status = response.status;
+    res.set_content(*response.raw_body, response.content_type);
+    return;
+  }
   if (response.status == 204) {
     res.status = 204;
     return;

@@ -1,6 +1,8 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -46,14 +48,30 @@ struct ApiRequest {
   std::string param(std::string_view name) const;
 };
 
-/// What a handler answers: a JSON body with a status, or 204 with no body.
+/// What a handler answers: a JSON body with a status, or 204 with no body, or (for the few
+/// non-JSON endpoints such as redirects and HTML pages) a raw body with its content type.
 struct ApiResponse {
   int status = 200;
-  nlohmann::json body;  ///< ignored for 204
+  nlohmann::json body;  ///< ignored for 204 and for raw responses
+  std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers (Retry-After, Location…)
+  std::optional<std::string> raw_body;  ///< sent as is instead of `body` when set
+  std::string content_type;             ///< the raw body's Content-Type
 
-  static ApiResponse json(nlohmann::json body, int status = 200) { return {status, std::move(body)}; }
-  static ApiResponse no_content() { return {204, nullptr}; }
-  static ApiResponse error(const core::ApiError& error) { return {error.status, error.to_json()}; }
+  static ApiResponse json(nlohmann::json body, int status = 200) { return {status, std::move(body), {}, {}, {}}; }
+  static ApiResponse no_content() { return {204, nullptr, {}, {}, {}}; }
+  static ApiResponse error(const core::ApiError& error) { return {error.status, error.to_json(), {}, {}, {}}; }
+  static ApiResponse raw(int status, std::string content_type, std::string body) {
+    return {status, nullptr, {}, std::move(body), std::move(content_type)};
+  }
+  /// A redirect (302 by default) to `location`.
+  static ApiResponse redirect(std::string location, int status = 302) {
+    ApiResponse response{status, nullptr, {{"Location", std::move(location)}}, std::string(), "text/plain"};
+    return response;
+  }
+  ApiResponse&& with_header(std::string name, std::string value) && {
+    headers.emplace_back(std::move(name), std::move(value));
+    return std::move(*this);
+  }
 };
 
 }  // namespace fastcms::http

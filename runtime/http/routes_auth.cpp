@@ -25,7 +25,9 @@ ApiResponse auth_success(core::App& app, const ApiRequest& request, const core::
     auto expanded = core::records::expand_records(app.db(), *request.schema, collection, request.ctx, items, expand);
     if (!expanded.ok()) return ApiResponse::error(expanded.error());
   }
-  return ApiResponse::json({{"token", result->token}, {"record", std::move(items[0])}});
+  nlohmann::json body = {{"token", result->token}, {"record", std::move(items[0])}};
+  if (!result->meta.is_null()) body["meta"] = result->meta;
+  return ApiResponse::json(std::move(body));
 }
 
 template <class F>

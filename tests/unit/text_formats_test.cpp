@@ -1,6 +1,7 @@
 #include "common/text_formats.h"
 
 #include <doctest/doctest.h>
+#include <string>
 
 namespace tf = fastcms::text_formats;
 

@@ -29,4 +29,14 @@ void App::set_settings(nlohmann::json settings) {
   settings_ = std::move(next);
 }
 
+std::shared_ptr<mail::Mailer> App::mailer() const {
+  std::lock_guard lock(mutex_);
+  return mailer_;
+}
+
+void App::set_mailer(std::shared_ptr<mail::Mailer> mailer) {
+  std::lock_guard lock(mutex_);
+  mailer_ = std::move(mailer);
+}
+
 }  // namespace fastcms::core

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/collections/collection.h"
+#include "core/mail/mailer.h"
 #include "db/database.h"
 
 namespace fastcms::core {
@@ -37,12 +38,17 @@ class App {
   std::shared_ptr<const nlohmann::json> settings() const;
   void set_settings(nlohmann::json settings);
 
+  /// Where the app's mails go (verification, password reset, OTP…); null until one is set.
+  std::shared_ptr<mail::Mailer> mailer() const;
+  void set_mailer(std::shared_ptr<mail::Mailer> mailer);
+
  private:
   std::unique_ptr<db::Database> db_;
   Options options_;
   mutable std::mutex mutex_;
   std::shared_ptr<const collections::Schema> schema_;
   std::shared_ptr<const nlohmann::json> settings_;
+  std::shared_ptr<mail::Mailer> mailer_;
 };
 
 }  // namespace fastcms::core

@@ -29,7 +29,7 @@ ApiResult<AuthResponse> auth_response(db::Connection& db, const collections::Sch
                                       std::string token, const RequestContext& ctx) {
   auto allowed = check_auth_rule(db, schema, collection, record.value("id", ""), ctx);
   if (!allowed.ok()) return allowed.error();
-  return AuthResponse{std::move(token), std::move(record), &collection};
+  return AuthResponse{std::move(token), std::move(record), &collection, nullptr};
 }
 
 }  // namespace fastcms::core::auth

@@ -18,6 +18,8 @@ struct AuthResponse {
   std::string token;
   nlohmann::json record;
   const collections::Collection* collection = nullptr;
+  /// The response's optional `meta` (OAuth2 sign-ins); null: no `meta` key.
+  nlohmann::json meta;
 };
 
 /// PocketBase's 403 message when the authRule refuses a record.

@@ -9,6 +9,7 @@
 #include "common/text_formats.h"
 #include "core/auth/auth_options.h"
 #include "core/auth/auth_record_lookup.h"
+#include "core/auth/complete_auth.h"
 #include "core/auth/identity_index.h"
 #include "core/auth/password_hash.h"
 #include "core/auth/record_token.h"
@@ -144,11 +145,8 @@ ApiResult<AuthResponse> auth_with_password(db::Connection& db, const collections
   if (!record) return ApiError::internal();
   if (!password_matches(*record, form->password, collection)) return ApiError::bad_request("Failed to authenticate.");
 
-  auto token = issue_token(collection, **record, TokenKind::auth, project_secret);
-  if (!token) return ApiError{500, "Failed to create auth token.", json::object()};
-  RequestContext password_ctx = ctx;
-  password_ctx.info.context = "password";
-  return auth_response(db, schema, collection, std::move(**record), std::move(*token), password_ctx);
+  AuthAttempt attempt{&collection, std::move(**record), "password", mfa_id_from(body, ctx), nullptr};
+  return complete_auth(db, schema, std::move(attempt), ctx, project_secret);
 }
 
 }  // namespace fastcms::core::auth
