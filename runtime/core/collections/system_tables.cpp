@@ -57,11 +57,13 @@ Status exec_all(db::Connection& conn, const std::vector<std::string>& statements
   return Ok{};
 }
 
-Status ensure_superusers(db::Connection& conn) {
-  auto stored = find_stored_collection(conn, superusers_collection_id);
+/// Creates the system collection `definition` (its table and its `_collections` row) unless
+/// a collection with its id is stored.
+Status ensure_system_collection(db::Connection& conn, const json& definition_in) {
+  auto stored = find_stored_collection(conn, definition_in.at("id").get<std::string>());
   if (!stored) return stored.error();
   if (stored->has_value()) return Ok{};
-  auto definition = canonical_definition(superusers_definition(), CollectionDirectory{});
+  auto definition = canonical_definition(definition_in, CollectionDirectory{});
   if (!definition) return definition.error();
   auto collection = collection_from_json(*definition);
   if (!collection) return collection.error();
@@ -105,7 +107,9 @@ Status ensure_system_tables(db::Connection& conn) {
       if (info->exists()) continue;
       if (auto s = exec_all(tx, statements); !s) return s;
     }
-    return ensure_superusers(tx);
+    for (const auto& definition : system_collection_definitions())
+      if (auto s = ensure_system_collection(tx, definition); !s) return s;
+    return Ok{};
   });
 }
 

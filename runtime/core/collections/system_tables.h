@@ -1,6 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "common/error.h"
 #include "db/connection.h"
@@ -22,8 +23,13 @@ inline constexpr std::string_view superusers_collection_id = "pbc_3142635823";
 /// superuser may sign in), email as the password identity and 1-day auth tokens.
 const nlohmann::json& superusers_definition();
 
-/// Creates whatever is missing of `_collections`, `_params`, `_migrations` and the
-/// `_superusers` collection (its table and its `_collections` row), in one transaction.
+/// Every system collection fastcms creates in a database, in creation order (referenced
+/// collections first): `_superusers`, then the auth system collections. Defined in
+/// system_collections.cpp; each definition lives next to the feature that owns it.
+std::vector<nlohmann::json> system_collection_definitions();
+
+/// Creates whatever is missing of `_collections`, `_params`, `_migrations` and the system
+/// collections (each one's table and `_collections` row), in one transaction.
 /// Idempotent: when everything exists it runs no DDL at all.
 Status ensure_system_tables(db::Connection& conn);
 

@@ -1,0 +1,11 @@
+#include "core/collections/system_tables.h"
+
+namespace fastcms::core::collections {
+
+std::vector<nlohmann::json> system_collection_definitions() {
+  return {
+      superusers_definition(),
+  };
+}
+
+}  // namespace fastcms::core::collections
