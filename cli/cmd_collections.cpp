@@ -1,10 +1,10 @@
 // `fastcms collections list [--json]`: the project's declared collections.
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/table.h"
 #include "core/collections/collection_file.h"
 #include "core/collections/collection_summary.h"
 #include "project/project.h"
@@ -30,25 +30,14 @@ Status run_list(bool as_json) {
               << "; add one file per collection there.\n";
     return Ok{};
   }
-  size_t name_width = 4;
-  for (const auto& r : rows) name_width = std::max(name_width, r["name"].get<std::string>().size());
-  auto cell = [](const std::string& s, size_t w) {
-    std::ostringstream o;
-    o << std::left << std::setw(static_cast<int>(w)) << s;
-    return o.str();
-  };
-  std::cout << styled(stdout, "1", cell("NAME", name_width + 2) + cell("TYPE", 6) + cell("FIELDS", 8) +
-                                       cell("LIST", 12) + cell("VIEW", 12) + cell("CREATE", 12) +
-                                       cell("UPDATE", 12) + "DELETE")
-            << "\n";
+  std::vector<std::vector<std::string>> table;
   for (const auto& r : rows) {
-    std::cout << cell(r["name"], name_width + 2) << cell(r["type"], 6) << cell(std::to_string(r["fields"].get<int>()), 8);
-    for (const char* rule : core::collections::rule_names) {
-      std::string shortened = core::collections::rule_in_short(r["rules"][rule]);
-      std::cout << (std::string(rule) == "deleteRule" ? shortened : cell(shortened, 12));
-    }
-    std::cout << "\n";
+    std::vector<std::string> line = {r["name"], r["type"], std::to_string(r["fields"].get<int>())};
+    for (const char* rule : core::collections::rule_names)
+      line.push_back(core::collections::rule_in_short(r["rules"][rule]));
+    table.push_back(std::move(line));
   }
+  print_table({"NAME", "TYPE", "FIELDS", "LIST", "VIEW", "CREATE", "UPDATE", "DELETE"}, table);
   std::cerr << styled(stderr, "2", "Rules: everyone = \"\" (open), superusers = null, rule = a filter expression.")
             << "\n";
   return Ok{};
