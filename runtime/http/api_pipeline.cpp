@@ -4,6 +4,7 @@
 
 #include "core/auth/authenticate.h"
 #include "core/records/field_projection.h"
+#include "http/rate_limit_middleware.h"
 #include "http/request_reader.h"
 #include "http/server.h"
 
@@ -56,6 +57,7 @@ ApiResponse handle_api_request(core::App& app, const Router& router, ApiRequest&
   request.path_params = std::move(match.params);
   fill_request_info(request);
   resolve_caller(app, request);
+  if (auto limited = apply_rate_limits(app, request, match.pattern)) return std::move(*limited);
   ApiResponse response;
   try {
     response = (*match.handler)(request);

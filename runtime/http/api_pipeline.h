@@ -14,7 +14,8 @@ namespace fastcms::http {
 /// need auth answer 401) into `request.ctx`.
 void resolve_caller(core::App& app, ApiRequest& request);
 
-/// Runs one request through the API: resolve_caller, route, handler (an exception becomes
+/// Runs one request through the API: route, resolve_caller, the rate limits (429 with
+/// Retry-After; batch sub-requests pass here too), handler (an exception becomes
 /// PocketBase's generic 400), then the `fields` query parameter on a JSON success body.
 ApiResponse handle_api_request(core::App& app, const Router& router, ApiRequest& request);
 

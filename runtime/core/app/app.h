@@ -7,6 +7,7 @@
 
 #include "core/collections/collection.h"
 #include "core/mail/mailer.h"
+#include "core/rate_limit/rate_limiter.h"
 #include "db/database.h"
 
 namespace fastcms::core {
@@ -42,6 +43,10 @@ class App {
   std::shared_ptr<mail::Mailer> mailer() const;
   void set_mailer(std::shared_ptr<mail::Mailer> mailer);
 
+  /// The request counters of the settings' rateLimits, shared by every request (batch
+  /// sub-requests included) for the App's lifetime.
+  rate_limit::RateLimiter& rate_limiter() { return rate_limiter_; }
+
  private:
   std::unique_ptr<db::Database> db_;
   Options options_;
@@ -49,6 +54,7 @@ class App {
   std::shared_ptr<const collections::Schema> schema_;
   std::shared_ptr<const nlohmann::json> settings_;
   std::shared_ptr<mail::Mailer> mailer_;
+  rate_limit::RateLimiter rate_limiter_;
 };
 
 }  // namespace fastcms::core

@@ -43,11 +43,13 @@ json default_settings() {
       {"backups", {{"cron", ""}, {"cronMaxKeep", 3}, {"s3", s3_defaults()}}},
       {"s3", s3_defaults()},
       {"batch", {{"enabled", false}, {"maxRequests", 50}, {"timeout", 3}, {"maxBodySize", 0}}},
+      // Unlike PocketBase (off by default), the auth routes are limited out of the box:
+      // 60 requests a minute per client IP on every auth route of a collection, and 20
+      // sign-in or request-* calls per 5 minutes per account, whatever the IP. Other routes
+      // stay unlimited until a rule names them.
       {"rateLimits",
-       {{"enabled", false},
-        {"rules",
-         {rate_limit_rule("*:auth", 2, 3), rate_limit_rule("*:create", 20, 5), rate_limit_rule("/api/batch", 3, 1),
-          rate_limit_rule("/api/", 300, 10)}}}},
+       {{"enabled", true},
+        {"rules", {rate_limit_rule("*:auth", 60, 60), rate_limit_rule("*:identity", 20, 300)}}}},
       {"trustedProxy", {{"headers", json::array()}, {"useLeftmostIP", false}}},
   };
 }

@@ -16,7 +16,10 @@ namespace fastcms::core::settings {
 ///            secret "", forcePathStyle false}},
 ///   s3 {same as backups.s3},
 ///   batch {enabled false, maxRequests 50, timeout 3, maxBodySize 0},
-///   rateLimits {enabled false, rules [*:auth 2/3s, *:create 20/5s, /api/batch 3/1s, /api/ 300/10s]},
+///   rateLimits {enabled true, rules [*:auth 60/60s (per client IP), *:identity 20/300s (per
+///               account named by a sign-in or request-* body)]}: brute force on the auth
+///               routes is stopped out of the box, every other route is unlimited,
+
 ///   trustedProxy {headers [], useLeftmostIP false}.
 nlohmann::json default_settings();
 

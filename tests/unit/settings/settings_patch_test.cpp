@@ -48,10 +48,11 @@ TEST_SUITE("settings patch") {
     CHECK(d["backups"]["cronMaxKeep"] == 3);
     CHECK(d["backups"]["s3"] == d["s3"]);
     CHECK(d["s3"]["forcePathStyle"] == false);
-    CHECK(d["rateLimits"]["enabled"] == false);
-    CHECK(d["rateLimits"]["rules"].size() == 4);
-    CHECK(d["rateLimits"]["rules"][0] ==
-          json{{"label", "*:auth"}, {"audience", ""}, {"duration", 3}, {"maxRequests", 2}});
+    // Auth routes are rate limited by default (per IP and per account), nothing else.
+    CHECK(d["rateLimits"]["enabled"] == true);
+    CHECK(d["rateLimits"]["rules"] ==
+          json{{{"label", "*:auth"}, {"audience", ""}, {"duration", 60}, {"maxRequests", 60}},
+               {{"label", "*:identity"}, {"audience", ""}, {"duration", 300}, {"maxRequests", 20}}});
     CHECK(d["trustedProxy"] == json{{"headers", json::array()}, {"useLeftmostIP", false}});
     CHECK(d["logs"]["maxDays"] == 5);
     CHECK(settings::settings_errors(d).empty());
