@@ -2,6 +2,7 @@
 
 #include "http/api_pipeline.h"
 #include "http/routes_auth.h"
+#include "http/routes_auth_mail.h"
 #include "http/routes_batch.h"
 #include "http/routes_collections.h"
 #include "http/routes_health.h"
@@ -15,6 +16,7 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_health_routes(*router);
   register_record_routes(*router, app);
   register_auth_routes(*router, app);
+  register_auth_mail_routes(*router, app);
   register_collection_routes(*router, app);
   register_settings_routes(*router, app);
   register_batch_routes(*router, app);
