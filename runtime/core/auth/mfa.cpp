@@ -4,6 +4,7 @@
 
 #include "core/auth/auth_options.h"
 #include "core/auth/mfa_sessions.h"
+#include "core/auth/totp_collection.h"
 #include "core/auth/totp_enrollments.h"
 #include "core/filter/compiler.h"
 #include "core/records/rule_check.h"
@@ -29,6 +30,16 @@ ApiResult<bool> mfa_rule_matches(db::Connection& db, const collections::Schema& 
   return *satisfied;
 }
 
+/// Whether the record has confirmed TOTP. Every database has `_totp` (ensure_system_tables);
+/// a schema built by hand without it (tools, tests) has no enrolments.
+ApiResult<bool> has_confirmed_totp(db::Connection& db, const collections::Schema& schema,
+                                   std::string_view collection_id, std::string_view record_id) {
+  if (!schema.find(totp_collection_name)) return false;
+  auto enrollment = find_totp_enrollment(db, collection_id, record_id);
+  if (!enrollment) return ApiError::internal();
+  return enrollment->has_value() && (*enrollment)->confirmed;
+}
+
 }  // namespace
 
 ApiResult<std::string> check_mfa(db::Connection& db, const collections::Schema& schema,
@@ -37,10 +48,9 @@ ApiResult<std::string> check_mfa(db::Connection& db, const collections::Schema& 
   if (method.empty()) return std::string();
   const std::string record_id = record.value("id", "");
   auto options = mfa_options(collection);
-  auto enrollment = find_totp_enrollment(db, collection.id, record_id);
-  if (!enrollment) return ApiError::internal();
-  const bool has_totp = enrollment->has_value() && (*enrollment)->confirmed;
-  if (!has_totp) {
+  auto has_totp = has_confirmed_totp(db, schema, collection.id, record_id);
+  if (!has_totp.ok()) return has_totp.error();
+  if (!*has_totp) {
     if (!options.enabled) return std::string();
     auto wanted = mfa_rule_matches(db, schema, collection, record_id, options.rule, ctx);
     if (!wanted.ok()) return wanted.error();
@@ -66,7 +76,7 @@ ApiResult<std::string> check_mfa(db::Connection& db, const collections::Schema& 
   if (pending.record_ref != record_id || pending.collection_ref != collection.id)
     return ApiError::bad_request(invalid_mfa_message);
   if (pending.method == method) return ApiError::bad_request(different_method_message);
-  if (has_totp && pending.method != totp_method && method != totp_method)
+  if (*has_totp && pending.method != totp_method && method != totp_method)
     return ApiError::bad_request(totp_required_message);
   if (auto deleted = delete_mfa_session(db, mfa_id); !deleted) return ApiError::internal();
   return std::string();

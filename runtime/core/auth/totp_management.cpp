@@ -68,7 +68,8 @@ ApiResult<json> totp_setup(db::Connection& db, const collections::Collection& co
   enrollment.secret = base32::encode(random::bytes(totp_secret_bytes));
   auto stored = insert_totp_enrollment(db, std::move(enrollment));
   if (!stored) return ApiError::internal();
-  std::string account = ctx.info.auth.value("email", "");
+  auto email = ctx.info.auth.find("email");
+  std::string account = email != ctx.info.auth.end() && email->is_string() ? email->get<std::string>() : "";
   if (account.empty()) account = ctx.auth_id();
   return json{{"secret", stored->secret}, {"uri", otpauth_uri(app_name, account, stored->secret)}};
 }

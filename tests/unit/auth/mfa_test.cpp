@@ -9,6 +9,11 @@
 #include "core/auth/authenticate.h"
 #include "core/auth/complete_auth.h"
 #include "core/auth/totp_enrollments.h"
+#include "core/auth/totp_collection.h"
+#include "core/collections/schema_store.h"
+#include "core/collections/system_tables.h"
+#include "support/temp_dir.h"
+#include "support/test_database.h"
 #include "support/mfa_test_db.h"
 
 namespace {
@@ -234,5 +239,60 @@ TEST_SUITE("mfa") {
     enroll_totp(t, "users", carol, true);
     std::string carol_mfa = mfa_started(mfa_login(t, "users", "carol@example.com"));
     CHECK(mfa_error(mfa_finish(t, "users", carol, "oauth2", carol_mfa)) == bad_request(auth::totp_required_message));
+  }
+}
+
+namespace {
+namespace cols = fastcms::core::collections;
+namespace auth = fastcms::core::auth;
+using nlohmann::json;
+
+json stored_system_collection(fastcms::db::Connection& db, std::string_view id) {
+  auto stored = cols::find_stored_collection(db, id);
+  if (!stored.ok()) FAIL(stored.error().message);
+  REQUIRE(stored->has_value());
+  return (*stored)->definition;
+}
+
+std::vector<std::string> system_field_names(const json& definition) {
+  std::vector<std::string> names;
+  for (const auto& f : definition["fields"]) names.push_back(f["name"]);
+  return names;
+}
+}  // namespace
+
+TEST_SUITE("auth system collections") {
+  TEST_CASE("every database gets _mfas as PocketBase defines it, and the fastcms _totp") {
+    fastcms::test::TempDir dir;
+    auto db = fastcms::test::open_test_sqlite(dir / "data.db");
+    REQUIRE(cols::ensure_system_tables(*db).ok());
+
+    json mfas = stored_system_collection(*db, auth::mfas_collection_id);
+    CHECK(mfas["name"] == "_mfas");
+    CHECK(mfas["type"] == "base");
+    CHECK(mfas["system"] == true);
+    CHECK(system_field_names(mfas) ==
+          std::vector<std::string>{"id", "collectionRef", "recordRef", "method", "created", "updated"});
+    const std::string owner =
+        "@request.auth.id != '' && recordRef = @request.auth.id && collectionRef = @request.auth.collectionId";
+    CHECK(mfas["listRule"] == owner);
+    CHECK(mfas["viewRule"] == owner);
+    CHECK(mfas["createRule"].is_null());
+    CHECK(mfas["updateRule"].is_null());
+    CHECK(mfas["deleteRule"].is_null());
+
+    json totp = stored_system_collection(*db, auth::totp_collection_id);
+    CHECK(totp["name"] == "_totp");
+    CHECK(totp["system"] == true);
+    CHECK(system_field_names(totp) == std::vector<std::string>{"id", "collectionRef", "recordRef", "secret", "confirmed",
+                                                               "backupCodes", "lastUsedStep", "created", "updated"});
+    for (const char* rule : {"listRule", "viewRule", "createRule", "updateRule", "deleteRule"})
+      CHECK(totp[rule].is_null());
+    for (const auto& f : totp["fields"])
+      if (f["name"] == "secret" || f["name"] == "backupCodes") CHECK(f["hidden"] == true);
+
+    // Both tables exist and take rows.
+    CHECK(db->query_value("SELECT count(*) FROM _mfas")->to_int64() == 0);
+    CHECK(db->query_value("SELECT count(*) FROM _totp")->to_int64() == 0);
   }
 }
