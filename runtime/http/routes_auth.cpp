@@ -3,6 +3,9 @@
 #include "core/auth/auth_methods.h"
 #include "core/auth/auth_refresh.h"
 #include "core/auth/auth_with_password.h"
+#include "core/auth/auth_with_totp.h"
+#include "core/auth/totp_management.h"
+#include "core/mail/email_template.h"
 #include "core/auth/impersonate.h"
 #include "core/records/expand.h"
 #include "core/records/record_json.h"
@@ -15,9 +18,10 @@ namespace {
 namespace auth = core::auth;
 
 /// {token, record} with the record presented (an authenticated record sees its own email)
-/// and expanded as ?expand asks.
+/// and expanded as ?expand asks; 401 {"mfaId"} when another sign-in method must follow.
 ApiResponse auth_success(core::App& app, const ApiRequest& request, const core::ApiResult<auth::AuthResponse>& result) {
   if (!result.ok()) return ApiResponse::error(result.error());
+  if (result->needs_mfa()) return ApiResponse::json({{"mfaId", result->mfa_id}}, 401);
   const auto& collection = *result->collection;
   nlohmann::json items = nlohmann::json::array(
       {core::records::present_record(collection, result->record, request.ctx, /*can_manage=*/true)});
@@ -28,6 +32,12 @@ ApiResponse auth_success(core::App& app, const ApiRequest& request, const core::
   nlohmann::json body = {{"token", result->token}, {"record", std::move(items[0])}};
   if (!result->meta.is_null()) body["meta"] = result->meta;
   return ApiResponse::json(std::move(body));
+}
+
+/// The project's name (settings meta.appName), as TOTP issuers and mails show it.
+std::string app_name(const core::App& app) {
+  auto settings = app.settings();
+  return core::mail::meta_template_values(settings ? *settings : nlohmann::json::object()).at("APP_NAME");
 }
 
 template <class F>
@@ -54,6 +64,28 @@ void register_auth_routes(Router& router, core::App& app) {
                return auth_success(app, request,
                                    auth::auth_with_password(app.db(), *request.schema, c, request.body, request.ctx,
                                                             app.secret()));
+             }));
+  router.add("POST", "/api/collections/{collection}/auth-with-totp",
+             with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
+               request.ctx.info.context = "totp";
+               return auth_success(app, request,
+                                   auth::auth_with_totp(app.db(), *request.schema, c, request.body, request.ctx,
+                                                        app.secret()));
+             }));
+  router.add("POST", "/api/collections/{collection}/totp/setup",
+             with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
+               auto r = auth::totp_setup(app.db(), c, request.ctx, app_name(app));
+               return r.ok() ? ApiResponse::json(*r) : ApiResponse::error(r.error());
+             }));
+  router.add("POST", "/api/collections/{collection}/totp/confirm",
+             with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
+               auto r = auth::totp_confirm(app.db(), c, request.body, request.ctx);
+               return r.ok() ? ApiResponse::json(*r) : ApiResponse::error(r.error());
+             }));
+  router.add("POST", "/api/collections/{collection}/totp/disable",
+             with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
+               auto r = auth::totp_disable(app.db(), c, request.body, request.ctx);
+               return r.ok() ? ApiResponse::no_content() : ApiResponse::error(r.error());
              }));
   router.add("POST", "/api/collections/{collection}/auth-refresh",
              with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {

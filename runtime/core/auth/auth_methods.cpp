@@ -11,6 +11,7 @@ using nlohmann::json;
 ApiResult<json> auth_methods(const collections::Collection& collection) {
   if (auto is_auth = require_auth_collection(collection); !is_auth.ok()) return is_auth.error();
   auto password = password_auth_options(collection);
+  auto mfa = mfa_options(collection);
   json identity_fields = password.enabled ? json(password.identity_fields) : json::array();
   auto has_identity = [&](const char* name) {
     return password.enabled && std::find(password.identity_fields.begin(), password.identity_fields.end(), name) !=
@@ -19,7 +20,7 @@ ApiResult<json> auth_methods(const collections::Collection& collection) {
   return json{
       {"password", {{"identityFields", identity_fields}, {"enabled", password.enabled}}},
       {"oauth2", {{"providers", json::array()}, {"enabled", false}}},
-      {"mfa", {{"enabled", false}, {"duration", 0}}},
+      {"mfa", {{"enabled", mfa.enabled}, {"duration", mfa.enabled ? mfa.duration : 0}}},
       {"otp", {{"enabled", false}, {"duration", 0}}},
       {"authProviders", nullptr},
       {"usernamePassword", has_identity("username")},

@@ -8,11 +8,12 @@ namespace fastcms::core::auth {
 
 /// GET /api/collections/{c}/auth-methods, PocketBase's shape:
 ///   {"password":{"identityFields":[...],"enabled":bool},
-///    "oauth2":{"providers":[],"enabled":false}, "mfa":{"enabled":false,"duration":0},
+///    "oauth2":{"providers":[],"enabled":false}, "mfa":{"enabled":bool,"duration":seconds},
 ///    "otp":{"enabled":false,"duration":0},
 ///    "authProviders":null, "usernamePassword":bool, "emailPassword":bool}
-/// password comes from passwordAuth (identityFields empty when disabled); oauth2, mfa and
-/// otp report disabled until fastcms implements them, whatever the collection declares.
+/// password comes from passwordAuth (identityFields empty when disabled); mfa from the
+/// collection's mfa options (mfa_options; duration 0 while disabled, as PocketBase); oauth2 and otp report disabled until fastcms
+/// implements them, whatever the collection declares.
 /// The legacy keys are derived as PocketBase does (authProviders is null while oauth2 is
 /// disabled; emailPassword/usernamePassword: password enabled with an email/username
 /// identity field). 404 "Missing or invalid auth collection context." for a non-auth collection.

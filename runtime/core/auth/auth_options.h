@@ -18,6 +18,16 @@ struct PasswordAuthOptions {
 /// fields are dropped; an empty list means the default.
 PasswordAuthOptions password_auth_options(const collections::Collection& collection);
 
+struct MfaOptions {
+  bool enabled = false;
+  int duration = 600;  ///< seconds a pending MFA sign-in stays valid
+  std::string rule;    ///< "" applies MFA to every record
+};
+
+/// `mfa{enabled, duration, rule}`; defaults: disabled, 600 s, "". A duration that is not a
+/// positive integer means the default.
+MfaOptions mfa_options(const collections::Collection& collection);
+
 /// The authRule in force: null (nobody may authenticate) when the definition sets it to
 /// null; "" (everyone) when the definition omits it, as for a new PocketBase auth collection;
 /// otherwise the declared rule.

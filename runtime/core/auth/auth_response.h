@@ -20,6 +20,11 @@ struct AuthResponse {
   const collections::Collection* collection = nullptr;
   /// The response's optional `meta` (OAuth2 sign-ins); null: no `meta` key.
   nlohmann::json meta;
+  /// Set when the sign-in needs another method first (multi-factor auth): PocketBase
+  /// answers 401 {"mfaId": mfa_id} and `token` is empty.
+  std::string mfa_id = {};
+
+  bool needs_mfa() const { return !mfa_id.empty(); }
 };
 
 /// PocketBase's 403 message when the authRule refuses a record.

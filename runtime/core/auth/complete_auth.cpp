@@ -1,5 +1,6 @@
 #include "core/auth/complete_auth.h"
 
+#include "core/auth/mfa.h"
 #include "core/auth/record_token.h"
 
 namespace fastcms::core::auth {
@@ -19,6 +20,9 @@ ApiResult<AuthResponse> complete_auth(db::Connection& db, const collections::Sch
   method_ctx.info.context = attempt.method;
   auto allowed = check_auth_rule(db, schema, collection, attempt.record.value("id", ""), method_ctx);
   if (!allowed.ok()) return allowed.error();
+  auto mfa = check_mfa(db, schema, collection, attempt.record, attempt.method, attempt.mfa_id, method_ctx);
+  if (!mfa.ok()) return mfa.error();
+  if (!mfa->empty()) return AuthResponse{{}, std::move(attempt.record), &collection, nullptr, std::move(*mfa)};
   auto token = issue_token(collection, attempt.record, TokenKind::auth, project_secret);
   if (!token) return ApiError{500, "Failed to create auth token.", nlohmann::json::object()};
   return AuthResponse{std::move(*token), std::move(attempt.record), &collection, std::move(attempt.meta)};

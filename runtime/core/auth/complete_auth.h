@@ -31,8 +31,9 @@ struct AuthAttempt {
 std::string mfa_id_from(const nlohmann::json& body, const RequestContext& ctx);
 
 /// The common end of every sign-in: the authRule (checked with @request.context = method),
-/// then multi-factor auth when the collection asks for it, then a new refreshable auth
-/// token. Success is the AuthResponse PocketBase answers with 200.
+/// then multi-factor auth (check_mfa in core/auth/mfa.h), then a new refreshable auth
+/// token. Success is the AuthResponse PocketBase answers with 200, or, when another
+/// method must follow, one whose needs_mfa() is true (401 {"mfaId"}; no token).
 ApiResult<AuthResponse> complete_auth(db::Connection& db, const collections::Schema& schema, AuthAttempt attempt,
                                       const RequestContext& ctx, std::string_view project_secret);
 

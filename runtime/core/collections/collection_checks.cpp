@@ -36,7 +36,7 @@ const std::map<std::string, std::set<std::string>>& options_by_type() {
 }
 
 const std::set<std::string> system_collections = {"_superusers", "_externalAuths", "_mfas", "_otps",
-                                                  "_authOrigins", "_migrations"};
+                                                  "_authOrigins", "_migrations", "_totp"};
 
 std::string field_path(size_t i) { return "fields[" + std::to_string(i) + "]"; }
 

@@ -1,3 +1,5 @@
+#include "core/auth/mfas_collection.h"
+#include "core/auth/totp_collection.h"
 #include "core/collections/system_tables.h"
 
 namespace fastcms::core::collections {
@@ -5,6 +7,8 @@ namespace fastcms::core::collections {
 std::vector<nlohmann::json> system_collection_definitions() {
   return {
       superusers_definition(),
+      auth::mfas_definition(),
+      auth::totp_definition(),
   };
 }
 

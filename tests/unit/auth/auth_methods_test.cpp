@@ -42,12 +42,20 @@ TEST_SUITE("auth methods") {
     CHECK(methods["usernamePassword"] == false);
   }
 
-  TEST_CASE("oauth2, mfa and otp report disabled until implemented") {
+  TEST_CASE("mfa reports the collection's options; its duration only while enabled") {
+    CHECK(methods_of(R"J({"name": "users", "type": "auth", "mfa": {"enabled": true, "duration": 900}})J")["mfa"] ==
+          json{{"enabled", true}, {"duration", 900}});
+    CHECK(methods_of(R"J({"name": "users", "type": "auth", "mfa": {"enabled": true}})J")["mfa"] ==
+          json{{"enabled", true}, {"duration", 600}});
+    CHECK(methods_of(R"J({"name": "users", "type": "auth", "mfa": {"enabled": false, "duration": 900}})J")["mfa"] ==
+          json{{"enabled", false}, {"duration", 0}});
+  }
+
+  TEST_CASE("oauth2 and otp report disabled until implemented") {
     json methods = methods_of(R"J({"name": "users", "type": "auth",
         "oauth2": {"enabled": true, "providers": [{"name": "google", "clientId": "x", "clientSecret": "y"}]},
-        "mfa": {"enabled": true, "duration": 600}, "otp": {"enabled": true, "duration": 180}})J");
+        "otp": {"enabled": true, "duration": 180}})J");
     CHECK(methods["oauth2"] == json{{"providers", json::array()}, {"enabled", false}});
-    CHECK(methods["mfa"] == json{{"enabled", false}, {"duration", 0}});
     CHECK(methods["otp"] == json{{"enabled", false}, {"duration", 0}});
     CHECK(methods["authProviders"].is_null());
   }
