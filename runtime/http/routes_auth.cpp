@@ -4,6 +4,7 @@
 #include "core/auth/auth_refresh.h"
 #include "core/auth/auth_with_password.h"
 #include "core/auth/impersonate.h"
+#include "core/auth/oauth2/auth_with_oauth2.h"
 #include "core/records/expand.h"
 #include "core/records/record_json.h"
 #include "http/collection_lookup.h"
@@ -54,6 +55,14 @@ void register_auth_routes(Router& router, core::App& app) {
                return auth_success(app, request,
                                    auth::auth_with_password(app.db(), *request.schema, c, request.body, request.ctx,
                                                             app.secret()));
+             }));
+  router.add("POST", "/api/collections/{collection}/auth-with-oauth2",
+             with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
+               request.ctx.info.context = "oauth2";
+               auto http = app.http_client();
+               return auth_success(app, request,
+                                   auth::oauth2::auth_with_oauth2(app.db(), *request.schema, c, request.body,
+                                                                  request.ctx, app.secret(), *http));
              }));
   router.add("POST", "/api/collections/{collection}/auth-refresh",
              with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "common/http_client.h"
+#include "core/auth/oauth2/redirect_broker.h"
 #include "core/collections/collection.h"
 #include "core/mail/mailer.h"
 #include "db/database.h"
@@ -42,6 +44,13 @@ class App {
   std::shared_ptr<mail::Mailer> mailer() const;
   void set_mailer(std::shared_ptr<mail::Mailer> mailer);
 
+  /// How the app calls other servers (OAuth2 providers); libcurl unless replaced (tests).
+  std::shared_ptr<HttpClient> http_client() const;
+  void set_http_client(std::shared_ptr<HttpClient> client);
+
+  /// The realtime clients waiting for an OAuth2 redirect (/api/oauth2-redirect).
+  auth::oauth2::RedirectBroker& oauth2_redirects() { return oauth2_redirects_; }
+
  private:
   std::unique_ptr<db::Database> db_;
   Options options_;
@@ -49,6 +58,8 @@ class App {
   std::shared_ptr<const collections::Schema> schema_;
   std::shared_ptr<const nlohmann::json> settings_;
   std::shared_ptr<mail::Mailer> mailer_;
+  std::shared_ptr<HttpClient> http_client_;
+  auth::oauth2::RedirectBroker oauth2_redirects_;
 };
 
 }  // namespace fastcms::core

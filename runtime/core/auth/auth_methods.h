@@ -11,10 +11,10 @@ namespace fastcms::core::auth {
 ///    "oauth2":{"providers":[],"enabled":false}, "mfa":{"enabled":false,"duration":0},
 ///    "otp":{"enabled":false,"duration":0},
 ///    "authProviders":null, "usernamePassword":bool, "emailPassword":bool}
-/// password comes from passwordAuth (identityFields empty when disabled); oauth2, mfa and
-/// otp report disabled until fastcms implements them, whatever the collection declares.
-/// The legacy keys are derived as PocketBase does (authProviders is null while oauth2 is
-/// disabled; emailPassword/usernamePassword: password enabled with an email/username
+/// password comes from passwordAuth (identityFields empty when disabled); oauth2 as
+/// oauth2::oauth2_auth_methods describes; mfa and otp report disabled until fastcms
+/// implements them, whatever the collection declares. The legacy keys are derived as
+/// PocketBase does (authProviders: the oauth2 providers, null while oauth2 is disabled; emailPassword/usernamePassword: password enabled with an email/username
 /// identity field). 404 "Missing or invalid auth collection context." for a non-auth collection.
 ApiResult<nlohmann::json> auth_methods(const collections::Collection& collection);
 

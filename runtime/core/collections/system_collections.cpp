@@ -1,3 +1,4 @@
+#include "core/auth/external_auths_collection.h"
 #include "core/collections/system_tables.h"
 
 namespace fastcms::core::collections {
@@ -5,6 +6,7 @@ namespace fastcms::core::collections {
 std::vector<nlohmann::json> system_collection_definitions() {
   return {
       superusers_definition(),
+      auth::external_auths_definition(),
   };
 }
 

@@ -39,17 +39,17 @@ TEST_SUITE("collections service: list") {
     json page = list_ok(*db, {});
     CHECK(page["page"] == 1);
     CHECK(page["perPage"] == 30);
-    CHECK(page["totalItems"] == 4);
+    CHECK(page["totalItems"] == 5);
     CHECK(page["totalPages"] == 1);
-    CHECK(list_names(page) == std::vector<std::string>{"_superusers", "posts", "comments", "users"});
+    CHECK(list_names(page) == std::vector<std::string>{"_superusers", "_externalAuths", "posts", "comments", "users"});
     CHECK(page["items"][0]["id"] == "pbc_3142635823");
-    CHECK(page["items"][3].contains("passwordAuth"));
+    CHECK(page["items"][4].contains("passwordAuth"));
 
     json second = list_ok(*db, {{"page", "2"}, {"perPage", "3"}});
     CHECK(second["page"] == 2);
     CHECK(second["perPage"] == 3);
     CHECK(second["totalPages"] == 2);
-    CHECK(list_names(second) == std::vector<std::string>{"users"});
+    CHECK(list_names(second) == std::vector<std::string>{"comments", "users"});
 
     json skipped = list_ok(*db, {{"skipTotal", "true"}, {"perPage", "0"}, {"page", "-4"}});
     CHECK(skipped["totalItems"] == -1);
@@ -62,14 +62,15 @@ TEST_SUITE("collections service: list") {
   TEST_CASE("filter and sort on id, created, updated, name, system, type") {
     fastcms::test::TempDir dir;
     auto db = list_db(dir);
-    CHECK(list_names(list_ok(*db, {{"filter", "system = true"}})) == std::vector<std::string>{"_superusers"});
+    CHECK(list_names(list_ok(*db, {{"filter", "system = true"}})) ==
+          std::vector<std::string>{"_superusers", "_externalAuths"});
     CHECK(list_names(list_ok(*db, {{"filter", "type = 'auth' && system = false"}})) == std::vector<std::string>{"users"});
     CHECK(list_names(list_ok(*db, {{"filter", "name ~ 'o'"}, {"sort", "-name"}})) ==
           std::vector<std::string>{"posts", "comments"});
     CHECK(list_names(list_ok(*db, {{"filter", "id = 'pbc_3142635823'"}})) == std::vector<std::string>{"_superusers"});
-    CHECK(list_ok(*db, {{"filter", "created != '' && updated != ''"}})["totalItems"] == 4);
+    CHECK(list_ok(*db, {{"filter", "created != '' && updated != ''"}})["totalItems"] == 5);
     CHECK(list_names(list_ok(*db, {{"sort", "type,name"}})) ==
-          std::vector<std::string>{"_superusers", "users", "comments", "posts"});
+          std::vector<std::string>{"_superusers", "users", "_externalAuths", "comments", "posts"});
     CHECK(list_ok(*db, {{"filter", "name = 'posts'"}})["totalItems"] == 1);
   }
 
