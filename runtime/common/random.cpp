@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <string_view>
 
 namespace fastcms::random {
 
@@ -21,20 +22,30 @@ std::string bytes(size_t n) {
   return out;
 }
 
-std::string token(size_t n) {
-  static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  constexpr unsigned alphabet_size = sizeof(alphabet) - 1;   // 36
-  constexpr unsigned limit = 256 - (256 % alphabet_size);    // reject to avoid modulo bias
+namespace {
+
+/// `n` characters drawn uniformly from `alphabet` (rejection sampling: no modulo bias).
+std::string from_alphabet(size_t n, std::string_view alphabet) {
+  const unsigned size = static_cast<unsigned>(alphabet.size());
+  const unsigned limit = 256 - (256 % size);
   std::string out;
   out.reserve(n);
   while (out.size() < n) {
     for (unsigned char c : bytes(n)) {
       if (c >= limit) continue;
-      out.push_back(alphabet[c % alphabet_size]);
+      out.push_back(alphabet[c % size]);
       if (out.size() == n) break;
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string token(size_t n) { return from_alphabet(n, "abcdefghijklmnopqrstuvwxyz0123456789"); }
+
+std::string alphanumeric(size_t n) {
+  return from_alphabet(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 }
 
 std::string hex(size_t n) {

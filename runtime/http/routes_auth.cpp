@@ -4,9 +4,10 @@
 #include "core/auth/auth_refresh.h"
 #include "core/auth/auth_with_password.h"
 #include "core/auth/auth_with_totp.h"
+#include "core/auth/impersonate.h"
+#include "core/auth/oauth2/auth_with_oauth2.h"
 #include "core/auth/totp_management.h"
 #include "core/mail/email_template.h"
-#include "core/auth/impersonate.h"
 #include "core/records/expand.h"
 #include "core/records/record_json.h"
 #include "http/collection_lookup.h"
@@ -86,6 +87,14 @@ void register_auth_routes(Router& router, core::App& app) {
              with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
                auto r = auth::totp_disable(app.db(), c, request.body, request.ctx);
                return r.ok() ? ApiResponse::no_content() : ApiResponse::error(r.error());
+             }));
+  router.add("POST", "/api/collections/{collection}/auth-with-oauth2",
+             with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {
+               request.ctx.info.context = "oauth2";
+               auto http = app.http_client();
+               return auth_success(app, request,
+                                   auth::oauth2::auth_with_oauth2(app.db(), *request.schema, c, request.body,
+                                                                  request.ctx, app.secret(), *http));
              }));
   router.add("POST", "/api/collections/{collection}/auth-refresh",
              with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {

@@ -4,8 +4,8 @@
 
 namespace fastcms::http {
 
-/// The password-auth endpoints of auth collections (§1.6): auth-methods,
-/// auth-with-password, auth-refresh and impersonate/{id}.
+/// The auth endpoints of auth collections (§1.6): auth-methods, auth-with-password,
+/// auth-with-oauth2, auth-refresh and impersonate/{id}.
 void register_auth_routes(Router& router, core::App& app);
 
 }  // namespace fastcms::http

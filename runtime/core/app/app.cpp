@@ -6,7 +6,8 @@ App::App(std::unique_ptr<db::Database> database, Options options)
     : db_(std::move(database)),
       options_(std::move(options)),
       schema_(std::make_shared<const collections::Schema>()),
-      settings_(std::make_shared<const nlohmann::json>(nlohmann::json::object())) {}
+      settings_(std::make_shared<const nlohmann::json>(nlohmann::json::object())),
+      http_client_(make_curl_http_client()) {}
 
 std::shared_ptr<const collections::Schema> App::schema() const {
   std::lock_guard lock(mutex_);
@@ -37,6 +38,16 @@ std::shared_ptr<mail::Mailer> App::mailer() const {
 void App::set_mailer(std::shared_ptr<mail::Mailer> mailer) {
   std::lock_guard lock(mutex_);
   mailer_ = std::move(mailer);
+}
+
+std::shared_ptr<HttpClient> App::http_client() const {
+  std::lock_guard lock(mutex_);
+  return http_client_;
+}
+
+void App::set_http_client(std::shared_ptr<HttpClient> client) {
+  std::lock_guard lock(mutex_);
+  http_client_ = std::move(client);
 }
 
 }  // namespace fastcms::core

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "common/http_client.h"
+#include "core/auth/oauth2/redirect_broker.h"
 #include "core/collections/collection.h"
 #include "core/mail/mailer.h"
 #include "core/rate_limit/rate_limiter.h"
@@ -46,6 +48,12 @@ class App {
   /// The request counters of the settings' rateLimits, shared by every request (batch
   /// sub-requests included) for the App's lifetime.
   rate_limit::RateLimiter& rate_limiter() { return rate_limiter_; }
+  /// How the app calls other servers (OAuth2 providers); libcurl unless replaced (tests).
+  std::shared_ptr<HttpClient> http_client() const;
+  void set_http_client(std::shared_ptr<HttpClient> client);
+
+  /// The realtime clients waiting for an OAuth2 redirect (/api/oauth2-redirect).
+  auth::oauth2::RedirectBroker& oauth2_redirects() { return oauth2_redirects_; }
 
  private:
   std::unique_ptr<db::Database> db_;
@@ -55,6 +63,8 @@ class App {
   std::shared_ptr<const nlohmann::json> settings_;
   std::shared_ptr<mail::Mailer> mailer_;
   rate_limit::RateLimiter rate_limiter_;
+  std::shared_ptr<HttpClient> http_client_;
+  auth::oauth2::RedirectBroker oauth2_redirects_;
 };
 
 }  // namespace fastcms::core

@@ -4,6 +4,7 @@
 
 #include "core/auth/auth_options.h"
 #include "core/auth/auth_response.h"
+#include "core/auth/oauth2/oauth2_auth_methods.h"
 
 namespace fastcms::core::auth {
 using nlohmann::json;
@@ -17,12 +18,14 @@ ApiResult<json> auth_methods(const collections::Collection& collection) {
     return password.enabled && std::find(password.identity_fields.begin(), password.identity_fields.end(), name) !=
                                    password.identity_fields.end();
   };
+  json oauth2 = oauth2::oauth2_auth_methods(collection);
+  json legacy_providers = oauth2["enabled"] == true ? oauth2["providers"] : json(nullptr);
   return json{
       {"password", {{"identityFields", identity_fields}, {"enabled", password.enabled}}},
-      {"oauth2", {{"providers", json::array()}, {"enabled", false}}},
+      {"oauth2", std::move(oauth2)},
       {"mfa", {{"enabled", mfa.enabled}, {"duration", mfa.enabled ? mfa.duration : 0}}},
       {"otp", {{"enabled", false}, {"duration", 0}}},
-      {"authProviders", nullptr},
+      {"authProviders", std::move(legacy_providers)},
       {"usernamePassword", has_identity("username")},
       {"emailPassword", has_identity("email")},
   };

@@ -11,11 +11,12 @@ namespace fastcms::core::auth {
 ///    "oauth2":{"providers":[],"enabled":false}, "mfa":{"enabled":bool,"duration":seconds},
 ///    "otp":{"enabled":false,"duration":0},
 ///    "authProviders":null, "usernamePassword":bool, "emailPassword":bool}
-/// password comes from passwordAuth (identityFields empty when disabled); mfa from the
-/// collection's mfa options (mfa_options; duration 0 while disabled, as PocketBase); oauth2 and otp report disabled until fastcms
-/// implements them, whatever the collection declares.
-/// The legacy keys are derived as PocketBase does (authProviders is null while oauth2 is
-/// disabled; emailPassword/usernamePassword: password enabled with an email/username
+/// password comes from passwordAuth (identityFields empty when disabled); oauth2 as
+/// oauth2::oauth2_auth_methods describes; mfa from the collection's mfa options
+/// (mfa_options; duration 0 while disabled, as PocketBase); otp reports disabled until
+/// fastcms implements it, whatever the collection declares. The legacy keys are derived as
+/// PocketBase does (authProviders: the oauth2 providers, null while oauth2 is disabled;
+/// emailPassword/usernamePassword: password enabled with an email/username
 /// identity field). 404 "Missing or invalid auth collection context." for a non-auth collection.
 ApiResult<nlohmann::json> auth_methods(const collections::Collection& collection);
 

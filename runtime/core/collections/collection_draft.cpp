@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "core/auth/oauth2/oauth2_options.h"
 #include "core/collections/collection_defaults.h"
 #include "core/collections/collection_definition.h"
 #include "core/collections/index_sql.h"
@@ -37,6 +38,8 @@ std::string text(const json& object, const char* key, const std::string& fallbac
 json api_draft(const json& body, const json* base) {
   json merged = base ? *base : json::object();
   merge_into(merged, body);
+  if (base && merged.contains("oauth2") && base->contains("oauth2"))
+    auth::oauth2::keep_stored_client_secrets(merged["oauth2"], (*base)["oauth2"]);
   const std::string type = text(merged, "type", "base");
   json draft = json::object();
   for (auto it = merged.begin(); it != merged.end(); ++it) {

@@ -9,7 +9,8 @@ namespace fastcms::core::collections {
 /// replace), then read the way PocketBase reads it: unknown keys, created/updated and the
 /// options of other collection types are ignored, null and zero-valued field options mean
 /// "not set", index statements are pointed at the collection's (new) table and the
-/// implicit auth indexes, which follow from the type, are left out.
+/// implicit auth indexes, which follow from the type, are left out. An OAuth2 provider sent
+/// without its clientSecret (the API never shows it) keeps the stored one.
 nlohmann::json api_draft(const nlohmann::json& body, const nlohmann::json* base);
 
 }  // namespace fastcms::core::collections

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "core/auth/oauth2/oauth2_options.h"
 #include "core/collections/collection_checks.h"
 #include "core/collections/collection_defaults.h"
 #include "core/collections/collection_definition.h"
@@ -285,6 +286,8 @@ void check_rule_shapes(Errors& errs, const json& draft, const std::string& type,
 }
 
 void check_auth_options(Errors& errs, const Collection& c, const json& canonical) {
+  for (const auto& p : auth::oauth2::oauth2_option_problems(canonical["oauth2"]))
+    errs.add(p.path, p.code, p.message, p.params);
   const json& password = canonical["passwordAuth"];
   if (flag(password, "enabled") && password.contains("identityFields") && password["identityFields"].is_array()) {
     for (const auto& name_json : password["identityFields"]) {

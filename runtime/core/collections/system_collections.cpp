@@ -1,5 +1,6 @@
 #include "core/auth/mfas_collection.h"
 #include "core/auth/totp_collection.h"
+#include "core/auth/external_auths_collection.h"
 #include "core/collections/system_tables.h"
 
 namespace fastcms::core::collections {
@@ -9,6 +10,7 @@ std::vector<nlohmann::json> system_collection_definitions() {
       superusers_definition(),
       auth::mfas_definition(),
       auth::totp_definition(),
+      auth::external_auths_definition(),
   };
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/auth/external_auths_collection.h"
 #include "core/records/api_transaction.h"
 #include "core/records/body_modifiers.h"
 #include "core/records/record_json.h"
@@ -57,6 +58,8 @@ Result<bool> delete_with_references(db::Connection& db, const collections::Schem
   // The record goes first, so that a cycle of cascading relations ends instead of looping.
   auto deleted = delete_record_row(db, collection, id);
   if (!deleted || !*deleted) return deleted;
+  if (collection.is_auth() && schema.find(auth::external_auths_collection))
+    if (auto unlinked = auth::delete_external_auths_of(db, collection.id, id); !unlinked) return unlinked.error();
   for (const auto& ref : relation_references(schema, collection)) {
     auto rows = referencing_rows(db, ref, id);
     if (!rows) return rows.error();

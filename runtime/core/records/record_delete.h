@@ -27,7 +27,8 @@ ApiStatus delete_record(db::Connection& db, const collections::Schema& schema,
 /// - each referencing record loses the id (a single relation becomes "", a multiple one
 ///   the list without it), with its onUpdate autodate fields refreshed;
 /// - a record left with no ids in a cascadeDelete field is deleted too (recursively);
-/// - a record left with no ids in a required field without cascadeDelete fails the delete.
+/// - a record left with no ids in a required field without cascadeDelete fails the delete;
+/// - an auth record's `_externalAuths` links go with it (when `schema` has that collection).
 /// Returns false when there was no such record.
 Result<bool> delete_with_references(db::Connection& db, const collections::Schema& schema,
                                     const collections::Collection& collection, std::string_view id);

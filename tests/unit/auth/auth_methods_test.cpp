@@ -1,4 +1,5 @@
 #include "core/auth/auth_methods.h"
+#include "core/auth/oauth2/oauth2_auth_methods.h"
 
 #include <doctest/doctest.h>
 
@@ -51,13 +52,67 @@ TEST_SUITE("auth methods") {
           json{{"enabled", false}, {"duration", 0}});
   }
 
-  TEST_CASE("oauth2 and otp report disabled until implemented") {
-    json methods = methods_of(R"J({"name": "users", "type": "auth",
-        "oauth2": {"enabled": true, "providers": [{"name": "google", "clientId": "x", "clientSecret": "y"}]},
-        "otp": {"enabled": true, "duration": 180}})J");
-    CHECK(methods["oauth2"] == json{{"providers", json::array()}, {"enabled", false}});
+  TEST_CASE("otp reports disabled until implemented") {
+    json methods = methods_of(R"J({"name": "users", "type": "auth", "otp": {"enabled": true, "duration": 180}})J");
     CHECK(methods["otp"] == json{{"enabled", false}, {"duration", 0}});
+  }
+
+  TEST_CASE("oauth2 disabled: no providers, authProviders null") {
+    json methods = methods_of(R"J({"name": "users", "type": "auth",
+        "oauth2": {"enabled": false, "providers": [{"name": "google", "clientId": "x", "clientSecret": "y"}]}})J");
+    CHECK(methods["oauth2"] == json{{"providers", json::array()}, {"enabled", false}});
     CHECK(methods["authProviders"].is_null());
+  }
+
+  TEST_CASE("oauth2 enabled: each provider with its state, PKCE pair and authURL") {
+    json methods = methods_of(R"J({"name": "users", "type": "auth",
+        "oauth2": {"enabled": true, "providers": [
+          {"name": "google", "clientId": "gid", "clientSecret": "gs"},
+          {"name": "oidc", "clientId": "oid", "clientSecret": "os", "displayName": "Acme SSO",
+           "authURL": "https://sso.acme.test/auth", "tokenURL": "https://sso.acme.test/token",
+           "userInfoURL": "https://sso.acme.test/me"},
+          {"name": "github", "clientId": "hid", "clientSecret": "hs", "pkce": false}]}})J");
+    REQUIRE(methods["oauth2"]["enabled"] == true);
+    const json& providers = methods["oauth2"]["providers"];
+    REQUIRE(providers.size() == 3);
+    CHECK(methods["authProviders"] == providers);
+
+    const json& google = providers[0];
+    CHECK(google["name"] == "google");
+    CHECK(google["displayName"] == "Google");
+    const std::string state = google["state"];
+    CHECK(state.size() == 30);
+    const std::string verifier = google["codeVerifier"];
+    CHECK(verifier.size() == 43);
+    CHECK(google["codeChallenge"] == auth::oauth2::s256_challenge(verifier));
+    CHECK(google["codeChallengeMethod"] == "S256");
+    CHECK(google["authURL"] == "https://accounts.google.com/o/oauth2/v2/auth?client_id=gid&code_challenge=" +
+                                   google["codeChallenge"].get<std::string>() +
+                                   "&code_challenge_method=S256&response_type=code&scope=https%3A%2F%2Fwww.googleapis."
+                                   "com%2Fauth%2Fuserinfo.profile%20https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fuserinfo."
+                                   "email&state=" + state + "&redirect_uri=");
+
+    CHECK(providers[1]["displayName"] == "Acme SSO");
+    CHECK(providers[1]["authURL"].get<std::string>().rfind("https://sso.acme.test/auth?client_id=oid&", 0) == 0);
+
+    // Without PKCE the three PKCE values are empty strings and the URL has no challenge.
+    const json& github = providers[2];
+    CHECK(github["codeVerifier"] == "");
+    CHECK(github["codeChallenge"] == "");
+    CHECK(github["codeChallengeMethod"] == "");
+    CHECK(github["authURL"].get<std::string>().find("code_challenge") == std::string::npos);
+    CHECK(github["authURL"].get<std::string>().ends_with("&redirect_uri="));
+
+    // Every call draws new states and verifiers.
+    json again = methods_of(R"J({"name": "users", "type": "auth",
+        "oauth2": {"enabled": true, "providers": [{"name": "google", "clientId": "gid", "clientSecret": "gs"}]}})J");
+    CHECK(again["oauth2"]["providers"][0]["state"] != state);
+    CHECK(again["oauth2"]["providers"][0]["codeVerifier"] != verifier);
+  }
+
+  TEST_CASE("the S256 challenge of RFC 7636's example verifier") {
+    CHECK(auth::oauth2::s256_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") ==
+          "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
   }
 
   TEST_CASE("a non-auth collection is 404") {

@@ -1,0 +1,50 @@
+#pragma once
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/error.h"
+
+/// Outgoing HTTP requests (OAuth2 token exchange and user info, later webhooks), behind a
+/// small interface so that tests can answer them without a network.
+namespace fastcms {
+
+struct OutgoingRequest {
+  std::string method = "GET";  ///< GET or POST
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  ///< sent for POST, with the Content-Type given in `headers`
+  std::chrono::milliseconds timeout{30000};  ///< for the whole exchange, connecting included
+};
+
+struct OutgoingResponse {
+  int status = 0;
+  std::string body;
+  std::string content_type;
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  /// Sends `request` and returns the response, whatever its status. An Error only when no
+  /// response arrived (bad URL, connection refused, TLS failure, timeout); its message says why.
+  virtual Result<OutgoingResponse> send(const OutgoingRequest& request) = 0;
+};
+
+/// The libcurl client: follows no redirects, verifies TLS peers, honours the timeout.
+std::shared_ptr<HttpClient> make_curl_http_client();
+
+/// `text` percent-encoded for a URL query or an x-www-form-urlencoded body (RFC 3986
+/// unreserved characters kept, everything else %XX).
+std::string percent_encode(std::string_view text);
+
+/// "k1=v1&k2=v2" with keys and values percent_encode()d, in the given order.
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+
+/// The fields of an x-www-form-urlencoded text ('+' is a space, %XX decoded), in order.
+std::vector<std::pair<std::string, std::string>> form_decode(std::string_view text);
+
+}  // namespace fastcms
