@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <string_view>
 
 namespace fastcms::random {
 
@@ -21,10 +22,12 @@ std::string bytes(size_t n) {
   return out;
 }
 
-std::string token(size_t n) {
-  static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  constexpr unsigned alphabet_size = sizeof(alphabet) - 1;   // 36
-  constexpr unsigned limit = 256 - (256 % alphabet_size);    // reject to avoid modulo bias
+namespace {
+
+/// `n` characters drawn uniformly from `alphabet` (rejection sampling: no modulo bias).
+std::string from_alphabet(size_t n, std::string_view alphabet) {
+  const unsigned alphabet_size = static_cast<unsigned>(alphabet.size());
+  const unsigned limit = 256 - (256 % alphabet_size);
   std::string out;
   out.reserve(n);
   while (out.size() < n) {
@@ -37,13 +40,19 @@ std::string token(size_t n) {
   return out;
 }
 
+}  // namespace
+
+std::string token(size_t n) { return from_alphabet(n, "abcdefghijklmnopqrstuvwxyz0123456789"); }
+
+std::string digits(size_t n) { return from_alphabet(n, "0123456789"); }
+
 std::string hex(size_t n) {
-  static constexpr char digits[] = "0123456789abcdef";
+  static constexpr char hex_digits[] = "0123456789abcdef";
   std::string out;
   out.reserve(n * 2);
   for (unsigned char c : bytes(n)) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
+    out.push_back(hex_digits[c >> 4]);
+    out.push_back(hex_digits[c & 15]);
   }
   return out;
 }

@@ -11,6 +11,9 @@ std::string bytes(size_t n);
 /// `n` characters drawn uniformly from [a-z0-9] (PocketBase's id alphabet).
 std::string token(size_t n);
 
+/// `n` decimal digits drawn uniformly (one-time codes).
+std::string digits(size_t n);
+
 /// `n` random bytes as 2n lowercase hex characters.
 std::string hex(size_t n);
 

@@ -5,6 +5,7 @@
 #include "http/routes_batch.h"
 #include "http/routes_collections.h"
 #include "http/routes_health.h"
+#include "http/routes_passwordless.h"
 #include "http/routes_records.h"
 #include "http/routes_settings.h"
 
@@ -15,6 +16,7 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_health_routes(*router);
   register_record_routes(*router, app);
   register_auth_routes(*router, app);
+  register_passwordless_routes(*router, app);
   register_collection_routes(*router, app);
   register_settings_routes(*router, app);
   register_batch_routes(*router, app);

@@ -4,6 +4,7 @@
 
 #include "core/auth/auth_options.h"
 #include "core/auth/auth_response.h"
+#include "core/auth/passwordless_options.h"
 
 namespace fastcms::core::auth {
 using nlohmann::json;
@@ -16,11 +17,20 @@ ApiResult<json> auth_methods(const collections::Collection& collection) {
     return password.enabled && std::find(password.identity_fields.begin(), password.identity_fields.end(), name) !=
                                    password.identity_fields.end();
   };
+  // A method reports its duration only when enabled (0 otherwise), as PocketBase does.
+  auto method = [](bool enabled, long long duration) {
+    return json{{"enabled", enabled}, {"duration", enabled ? duration : 0}};
+  };
+  auto otp = otp_options(collection);
+  auto magic_link = magic_link_options(collection);
+  auto sms = sms_options(collection);
   return json{
       {"password", {{"identityFields", identity_fields}, {"enabled", password.enabled}}},
       {"oauth2", {{"providers", json::array()}, {"enabled", false}}},
       {"mfa", {{"enabled", false}, {"duration", 0}}},
-      {"otp", {{"enabled", false}, {"duration", 0}}},
+      {"otp", method(otp.enabled, otp.duration)},
+      {"magicLink", method(magic_link.enabled, magic_link.duration)},
+      {"sms", method(sms.enabled, sms.duration)},
       {"authProviders", nullptr},
       {"usernamePassword", has_identity("username")},
       {"emailPassword", has_identity("email")},

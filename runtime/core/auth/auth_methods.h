@@ -9,10 +9,11 @@ namespace fastcms::core::auth {
 /// GET /api/collections/{c}/auth-methods, PocketBase's shape:
 ///   {"password":{"identityFields":[...],"enabled":bool},
 ///    "oauth2":{"providers":[],"enabled":false}, "mfa":{"enabled":false,"duration":0},
-///    "otp":{"enabled":false,"duration":0},
+///    "otp":{"enabled":bool,"duration":seconds}, "magicLink":{…}, "sms":{…} (FastCMS),
 ///    "authProviders":null, "usernamePassword":bool, "emailPassword":bool}
-/// password comes from passwordAuth (identityFields empty when disabled); oauth2, mfa and
-/// otp report disabled until fastcms implements them, whatever the collection declares.
+/// password comes from passwordAuth (identityFields empty when disabled); otp, magicLink and
+/// sms from their options (duration 0 when disabled); oauth2 and mfa report disabled until
+/// fastcms implements them, whatever the collection declares.
 /// The legacy keys are derived as PocketBase does (authProviders is null while oauth2 is
 /// disabled; emailPassword/usernamePassword: password enabled with an email/username
 /// identity field). 404 "Missing or invalid auth collection context." for a non-auth collection.

@@ -17,13 +17,14 @@ namespace fastcms::core::settings {
 ///   s3 {same as backups.s3},
 ///   batch {enabled false, maxRequests 50, timeout 3, maxBodySize 0},
 ///   rateLimits {enabled false, rules [*:auth 2/3s, *:create 20/5s, /api/batch 3/1s, /api/ 300/10s]},
-///   trustedProxy {headers [], useLeftmostIP false}.
+///   trustedProxy {headers [], useLeftmostIP false},
+///   sms {provider "", accountSid "", authToken "", from "", url ""} (FastCMS).
 nlohmann::json default_settings();
 
 /// The shape of one rateLimits.rules item: {label "", audience "", duration 0, maxRequests 0}.
 nlohmann::json rate_limit_rule_defaults();
 
-/// Where the secrets are: /smtp/password, /s3/secret, /backups/s3/secret. They never leave
+/// Where the secrets are: /smtp/password, /s3/secret, /backups/s3/secret, /sms/authToken. They never leave
 /// the server in clear (public_settings), and a patch that sends "" for one keeps it.
 const std::vector<nlohmann::json::json_pointer>& secret_setting_paths();
 
