@@ -9,7 +9,7 @@
 #include "core/auth/one_time_records.h"
 #include "core/auth/passwordless_options.h"
 #include "core/auth/redirect_origin.h"
-#include "core/auth/string_form.h"
+#include "core/auth/form_rules.h"
 #include "core/form_errors.h"
 #include "core/mail/email_template.h"
 

@@ -2,13 +2,14 @@
 
 #include "common/random.h"
 #include "common/text_formats.h"
+#include "core/auth/attempt_limiter.h"
 #include "core/auth/auth_record_lookup.h"
 #include "core/auth/complete_auth.h"
 #include "core/auth/one_time_records.h"
 #include "core/auth/otps_collection.h"
 #include "core/auth/password_hash.h"
 #include "core/auth/passwordless_options.h"
-#include "core/auth/string_form.h"
+#include "core/auth/form_rules.h"
 #include "core/form_errors.h"
 #include "core/mail/email_template.h"
 
@@ -20,6 +21,12 @@ namespace {
 constexpr int otp_hash_cost = 8;  // PocketBase's cost for _otps.password
 constexpr size_t otps_before_reuse = 10;
 const char* const invalid_otp = "Invalid or expired OTP";
+
+/// PocketBase's extra limit for OTP checks: 5 per auth record per 180 s.
+AttemptLimiter& otp_attempts() {
+  static AttemptLimiter limiter(5, std::chrono::seconds(180));
+  return limiter;
+}
 
 ApiError otp_disabled() { return ApiError::forbidden("The collection is not configured to allow OTP authentication."); }
 
@@ -90,6 +97,8 @@ ApiResult<AuthResponse> auth_with_otp(db::Connection& db, const collections::Sch
   auto record = find_record_by_id(db, collection, (*otp)->value("recordRef", ""));
   if (!record) return ApiError::internal();
   if (!record->has_value()) return ApiError::bad_request(invalid_otp);
+  if (!otp_attempts().allow((*record)->value("id", "")))
+    return ApiError{429, "Too many attempts, please try again later with a new OTP.", json::object()};
   if (!verify_password(form->at("password"), (*otp)->value("password", ""))) return ApiError::bad_request(invalid_otp);
 
   auto consumed = consume_one_time_record(db, schema, otps_collection_name, (*otp)->value("id", ""));

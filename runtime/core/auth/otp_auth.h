@@ -36,7 +36,9 @@ ApiResult<OtpRequest> request_otp(db::Connection& db, const collections::Schema&
 /// POST /api/collections/{c}/auth-with-otp, body {otpId, password}. 404/403/400 as
 /// request_otp (otpId 1–255 and password 1–71 characters, both required); then an unknown
 /// id, an OTP of another collection, an expired OTP (otp.duration), a missing auth record or
-/// a wrong password (bcrypt, constant time): 400 "Invalid or expired OTP". On success the
+/// a wrong password (bcrypt, constant time): 400 "Invalid or expired OTP"; more than 5
+/// checks for one auth record within 180 s: 429 "Too many attempts, please try again later
+/// with a new OTP." (as PocketBase, in memory). On success the
 /// OTP is deleted (single use; of two concurrent uses only one succeeds), the record
 /// becomes verified when the OTP was mailed to its current email, and complete_auth ends
 /// the sign-in with method "otp".

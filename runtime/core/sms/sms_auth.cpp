@@ -8,7 +8,7 @@
 #include "core/auth/one_time_records.h"
 #include "core/auth/password_hash.h"
 #include "core/auth/passwordless_options.h"
-#include "core/auth/string_form.h"
+#include "core/auth/form_rules.h"
 #include "core/form_errors.h"
 #include "core/sms/sms_codes_collection.h"
 

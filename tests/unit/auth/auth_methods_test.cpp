@@ -25,6 +25,8 @@ TEST_SUITE("auth methods") {
             "oauth2": {"providers": [], "enabled": false},
             "mfa": {"enabled": false, "duration": 0},
             "otp": {"enabled": false, "duration": 0},
+            "magicLink": {"enabled": false, "duration": 0},
+            "sms": {"enabled": false, "duration": 0},
             "authProviders": null, "usernamePassword": true, "emailPassword": true})J"));
   }
 
@@ -42,13 +44,16 @@ TEST_SUITE("auth methods") {
     CHECK(methods["usernamePassword"] == false);
   }
 
-  TEST_CASE("oauth2, mfa and otp report disabled until implemented") {
+  TEST_CASE("otp, magicLink and sms report their options; oauth2 and mfa disabled until implemented") {
     json methods = methods_of(R"J({"name": "users", "type": "auth",
         "oauth2": {"enabled": true, "providers": [{"name": "google", "clientId": "x", "clientSecret": "y"}]},
-        "mfa": {"enabled": true, "duration": 600}, "otp": {"enabled": true, "duration": 180}})J");
+        "mfa": {"enabled": true, "duration": 600}, "otp": {"enabled": true, "duration": 120},
+        "magicLink": {"enabled": true}, "sms": {"enabled": true, "duration": 60}})J");
     CHECK(methods["oauth2"] == json{{"providers", json::array()}, {"enabled", false}});
     CHECK(methods["mfa"] == json{{"enabled", false}, {"duration", 0}});
-    CHECK(methods["otp"] == json{{"enabled", false}, {"duration", 0}});
+    CHECK(methods["otp"] == json{{"enabled", true}, {"duration", 120}});
+    CHECK(methods["magicLink"] == json{{"enabled", true}, {"duration", 900}});
+    CHECK(methods["sms"] == json{{"enabled", true}, {"duration", 60}});
     CHECK(methods["authProviders"].is_null());
   }
 

@@ -32,6 +32,13 @@ std::string otp_code_in(const fastcms::core::mail::MailMessage& message) {
   return m[1];
 }
 
+/// The code in a mail of the default template ("<strong>12345678</strong>").
+std::string otp_code_in_default(const fastcms::core::mail::MailMessage& message) {
+  std::smatch m;
+  REQUIRE(std::regex_search(message.html, m, std::regex("<strong>([0-9]+)</strong>")));
+  return m[1];
+}
+
 json otp_error(const fastcms::http::ApiResponse& response) {
   CHECK(response.status >= 400);
   return response.body;
@@ -81,9 +88,7 @@ TEST_SUITE("otp auth") {
     auto staff = env.create("staff", {{"email", "sam@example.com"}, {"password", "password123"},
                                       {"passwordConfirm", "password123"}});
     request_otp_id(env, "staff", "sam@example.com");
-    std::smatch m;
-    REQUIRE(std::regex_search(env.mailer().last().html, m, std::regex("<strong>([0-9]+)</strong>")));
-    CHECK(m[1].length() == 4);  // staff's otp.length, through the default template
+    CHECK(otp_code_in_default(env.mailer().last()).size() == 4);  // staff's otp.length, default template
   }
 
   TEST_CASE("an unknown email gets a well-formed id, no mail and no OTP") {
@@ -110,7 +115,7 @@ TEST_SUITE("otp auth") {
     CHECK(blank.body["data"]["email"]["code"] == "validation_required");
     auto not_email = env.post("/api/collections/users/request-otp", {{"email", "not-an-email"}});
     CHECK(not_email.body["data"]["email"]["code"] == "validation_is_email");
-    auto too_long = env.post("/api/collections/users/request-otp", {{"email", std::string(250, 'a') + "@x.io"}});
+    auto too_long = env.post("/api/collections/users/request-otp", {{"email", std::string(256, 'a') + "@x.io"}});
     CHECK(too_long.body["data"]["email"]["code"] == "validation_length_out_of_range");
     auto wrong_type = env.post("/api/collections/users/request-otp", {{"email", 5}});
     CHECK(wrong_type.status == 400);
@@ -144,9 +149,8 @@ TEST_SUITE("otp auth") {
     env.create("by_context", {{"email", "ctx@example.com"}, {"password", "password123"},
                               {"passwordConfirm", "password123"}});
     std::string ctx_id = request_otp_id(env, "by_context", "ctx@example.com");
-    std::smatch m;
-    REQUIRE(std::regex_search(env.mailer().last().html, m, std::regex("<strong>([0-9]+)</strong>")));
-    auto by_context = env.post("/api/collections/by_context/auth-with-otp", {{"otpId", ctx_id}, {"password", m[1]}});
+    std::string ctx_code = otp_code_in_default(env.mailer().last());
+    auto by_context = env.post("/api/collections/by_context/auth-with-otp", {{"otpId", ctx_id}, {"password", ctx_code}});
     CHECK_MESSAGE(by_context.status == 200, by_context.body.dump());
   }
 
@@ -174,6 +178,18 @@ TEST_SUITE("otp auth") {
     if (!aged.ok()) FAIL(aged.error().message);
     auto expired = env.post("/api/collections/users/auth-with-otp", {{"otpId", otp_id}, {"password", code}});
     CHECK(otp_error(expired) == invalid_otp);
+  }
+
+  TEST_CASE("a sixth check for one record within 180 s is refused with 429, even with the right code") {
+    AppTestEnv env(otp_collections(), otp_settings);
+    env.create("users", {{"email", "ann@example.com"}, {"password", "password123"}, {"passwordConfirm", "password123"}});
+    std::string otp_id = request_otp_id(env, "users", "ann@example.com");
+    std::string code = otp_code_in(env.mailer().last());
+    for (int i = 0; i < 5; ++i)
+      CHECK(env.post("/api/collections/users/auth-with-otp", {{"otpId", otp_id}, {"password", "1"}}).body == invalid_otp);
+    auto limited = env.post("/api/collections/users/auth-with-otp", {{"otpId", otp_id}, {"password", code}});
+    CHECK(limited.status == 429);
+    CHECK(limited.body["message"] == "Too many attempts, please try again later with a new OTP.");
   }
 
   TEST_CASE("outside dev the 11th request within the window reuses the newest OTP; dev always makes a new one") {

@@ -140,10 +140,10 @@ TEST_SUITE("sms auth") {
     CHECK(disabled.error().message == "The collection is not configured to allow SMS authentication.");
     auto bad = request("users", {{"phone", "call me"}});
     REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error().data["phone"]["code"] == "validation_match_invalid");
+    CHECK(bad.error().to_json()["data"]["phone"]["code"] == "validation_match_invalid");
     auto blank = request("users", json::object());
     REQUIRE_FALSE(blank.ok());
-    CHECK(blank.error().data["phone"]["code"] == "validation_required");
+    CHECK(blank.error().to_json()["data"]["phone"]["code"] == "validation_required");
     auto wrong_type = request("users", {{"phone", 15550001}});
     REQUIRE_FALSE(wrong_type.ok());
     CHECK(wrong_type.error().message == "An error occurred while loading the submitted data.");

@@ -1,4 +1,4 @@
-#include "core/auth/string_form.h"
+#include "core/auth/form_rules.h"
 
 #include "core/form_errors.h"
 
