@@ -2,6 +2,7 @@
 
 #include "http/api_pipeline.h"
 #include "http/routes_auth.h"
+#include "http/routes_auth_mail.h"
 #include "http/routes_batch.h"
 #include "http/routes_collections.h"
 #include "http/routes_health.h"
@@ -16,6 +17,7 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_health_routes(*router);
   register_record_routes(*router, app);
   register_auth_routes(*router, app);
+  register_auth_mail_routes(*router, app);
   register_passwordless_routes(*router, app);
   register_collection_routes(*router, app);
   register_settings_routes(*router, app);

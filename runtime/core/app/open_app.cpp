@@ -6,6 +6,7 @@
 #include "core/collections/collection_file.h"
 #include "core/collections/schema_store.h"
 #include "core/collections/system_tables.h"
+#include "core/mail/settings_mailer.h"
 #include "core/settings/settings_store.h"
 #include "db/open_database.h"
 
@@ -62,6 +63,7 @@ Result<OpenedApp> open_app(const project::Project& project, bool dev, db::Databa
   auto settings = settings::load_settings(app->db());
   if (!settings.ok()) return settings.error();
   app->set_settings(std::move(*settings));
+  app->set_mailer(std::make_shared<mail::SettingsMailer>(*app));
   return OpenedApp{std::move(app), std::move(*report)};
 }
 

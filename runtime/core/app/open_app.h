@@ -17,7 +17,8 @@ struct OpenedApp {
 
 /// Starts a project: checks the secret, creates data/ if needed, opens the database its
 /// config names, creates the system tables, brings the tables to match the collection
-/// files (one transaction), and loads the collections and settings into the App.
+/// files (one transaction), loads the collections and settings into the App and gives it a
+/// SettingsMailer (SMTP when enabled, data/mail in dev).
 /// Every failure names what to fix.
 Result<OpenedApp> open_app(const project::Project& project, bool dev, db::DatabaseOptions options = {});
 

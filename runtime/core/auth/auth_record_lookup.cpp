@@ -1,5 +1,6 @@
 #include "core/auth/auth_record_lookup.h"
 
+#include "core/auth/identity_index.h"
 #include "core/records/record_json.h"
 
 namespace fastcms::core::auth {
@@ -23,6 +24,13 @@ Result<std::optional<nlohmann::json>> find_record_by_field(db::Connection& db,
 Result<std::optional<nlohmann::json>> find_record_by_id(db::Connection& db, const collections::Collection& collection,
                                                         std::string_view id) {
   return find_record_by_field(db, collection, "id", id);
+}
+
+Result<std::optional<nlohmann::json>> find_record_by_email(db::Connection& db,
+                                                           const collections::Collection& collection,
+                                                           std::string_view email) {
+  auto lookup = identity_lookup(collection, "email");
+  return find_record_by_field(db, collection, "email", email, lookup && lookup->ignore_case);
 }
 
 }  // namespace fastcms::core::auth

@@ -18,6 +18,12 @@ Result<std::optional<nlohmann::json>> find_record_by_field(db::Connection& db,
                                                            std::string_view field, std::string_view value,
                                                            bool ignore_case = false);
 
+/// The record whose `email` is `email`, compared as its unique index says (case-insensitively
+/// when the index is COLLATE NOCASE, see identity_lookup), or nullopt.
+Result<std::optional<nlohmann::json>> find_record_by_email(db::Connection& db,
+                                                           const collections::Collection& collection,
+                                                           std::string_view email);
+
 /// find_record_by_field(db, collection, "id", id).
 Result<std::optional<nlohmann::json>> find_record_by_id(db::Connection& db, const collections::Collection& collection,
                                                         std::string_view id);

@@ -25,10 +25,10 @@ std::string_view token_from_authorization(std::string_view authorization) {
   return authorization;
 }
 
-Result<AuthenticatedRecord> authenticate(db::Connection& db, const collections::Schema& schema,
-                                         std::string_view authorization, std::string_view project_secret,
-                                         std::chrono::system_clock::time_point now) {
-  std::string_view token = token_from_authorization(authorization);
+Result<AuthenticatedRecord> find_record_by_token(db::Connection& db, const collections::Schema& schema,
+                                                 std::string_view token, TokenKind kind,
+                                                 std::string_view project_secret,
+                                                 std::chrono::system_clock::time_point now) {
   if (token.empty()) return Error::failure("missing token");
   auto unverified = peek_claims(token);
   if (!unverified) return unverified.error();
@@ -36,8 +36,8 @@ Result<AuthenticatedRecord> authenticate(db::Connection& db, const collections::
   std::string collection_id = claim_string(*unverified, "collectionId");
   std::string type = claim_string(*unverified, "type");
   if (id.empty() || collection_id.empty() || type.empty()) return Error::failure("missing or invalid token claims");
-  if (type != token_kind_name(TokenKind::auth))
-    return Error::failure("token type is \"" + type + "\", expected \"auth\"");
+  if (type != token_kind_name(kind))
+    return Error::failure("token type is \"" + type + "\", expected \"" + std::string(token_kind_name(kind)) + "\"");
 
   const collections::Collection* collection = schema.find(collection_id);
   if (!collection || collection->id != collection_id)
@@ -49,9 +49,16 @@ Result<AuthenticatedRecord> authenticate(db::Connection& db, const collections::
   if (!record->has_value())
     return Error::failure("token names record \"" + id + "\", missing from collection \"" + collection->name + "\"");
 
-  auto claims = verify_token(token, *collection, **record, TokenKind::auth, project_secret, now);
+  auto claims = verify_token(token, *collection, **record, kind, project_secret, now);
   if (!claims) return claims.error();
   return AuthenticatedRecord{std::move(**record), collection, std::move(*claims)};
+}
+
+Result<AuthenticatedRecord> authenticate(db::Connection& db, const collections::Schema& schema,
+                                         std::string_view authorization, std::string_view project_secret,
+                                         std::chrono::system_clock::time_point now) {
+  return find_record_by_token(db, schema, token_from_authorization(authorization), TokenKind::auth, project_secret,
+                              now);
 }
 
 void attach_auth(RequestContext& ctx, json record, const collections::Collection& collection) {

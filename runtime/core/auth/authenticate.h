@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "core/auth/token_kind.h"
 #include "core/collections/collection.h"
 #include "core/request_context.h"
 #include "db/connection.h"
@@ -23,6 +24,16 @@ struct AuthenticatedRecord {
 /// The token in an `Authorization` header value: a "Bearer " prefix (any case) is removed,
 /// as PocketBase does; the SDK sends the bare token.
 std::string_view token_from_authorization(std::string_view authorization);
+
+/// The record a token of `kind` belongs to (PocketBase's FindAuthRecordByToken): its
+/// collectionId names an auth collection of `schema`, its id a stored record, its type is
+/// `kind`, and it verifies against the record's CURRENT tokenKey and is unexpired. The
+/// message of a failure says what failed, for logs.
+Result<AuthenticatedRecord> find_record_by_token(db::Connection& db, const collections::Schema& schema,
+                                                 std::string_view token, TokenKind kind,
+                                                 std::string_view project_secret,
+                                                 std::chrono::system_clock::time_point now =
+                                                     std::chrono::system_clock::now());
 
 /// Resolves an `Authorization` header value to the record it authenticates: the token's
 /// collectionId names an auth collection of `schema`, its id a stored record, its type is

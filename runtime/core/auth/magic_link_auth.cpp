@@ -66,11 +66,12 @@ ApiResult<std::optional<PendingMail>> request_magic_link(db::Connection& db, con
   std::string hash = token_hash(token, context.project_secret);
   if (!record->has_value()) return std::optional<PendingMail>();
 
+  const std::string email_to = (*record)->value("email", "");
   auto link = insert_one_time_record(db, schema, magic_links_collection_name, collection, **record,
-                                     {{"tokenHash", hash}});
+                                     {{"tokenHash", hash}}, email_to);
   if (!link) return ApiError::internal();
-  auto message = mail::render_email_template(options.email_template, context.settings,
-                                             (*record)->value("email", ""), {{"LINK", link_with_token(base, token)}});
+  auto message = mail::render_email_template(options.email_template, context.settings, email_to,
+                                             {{"LINK", link_with_token(base, token)}});
   return std::optional<PendingMail>(
       PendingMail{std::string(magic_links_collection_name), link->value("id", ""), std::move(message)});
 }

@@ -61,7 +61,7 @@ Result<const collections::Collection*> one_time_collection(const collections::Sc
 
 Result<json> insert_one_time_record(db::Connection& db, const collections::Schema& schema, std::string_view name,
                                     const collections::Collection& auth_collection, const json& auth_record,
-                                    json values) {
+                                    json values, const std::string& sent_to) {
   auto collection = one_time_collection(schema, name);
   if (!collection) return collection.error();
   json record = records::blank_record(**collection);
@@ -69,7 +69,7 @@ Result<json> insert_one_time_record(db::Connection& db, const collections::Schem
   record["id"] = random::token(15);
   record["collectionRef"] = auth_collection.id;
   record["recordRef"] = auth_record.value("id", "");
-  record["sentTo"] = "";
+  record["sentTo"] = sent_to;
   records::stamp_autodates(**collection, /*is_new=*/true, record);
   if (auto inserted = records::insert_record(db, **collection, record); !inserted) return inserted.error();
   return record;
@@ -126,20 +126,11 @@ bool one_time_record_expired(const json& record, long long duration_seconds) {
 }
 
 Status finish_one_time_delivery(db::Connection& db, const collections::Schema& schema, std::string_view name,
-                                std::string_view id, const std::string& sent_to, const Status& delivery) {
-  if (!delivery.ok()) {
-    auto deleted = consume_one_time_record(db, schema, name, id);
-    if (!deleted) return Error::failure(delivery.error().message + "; deleting it failed too: " + deleted.error().message);
-    return delivery;
-  }
-  auto collection = one_time_collection(schema, name);
-  if (!collection) return collection.error();
-  const auto& d = db.dialect();
-  auto updated = db.exec("UPDATE " + d.quote_identifier((*collection)->name) + " SET " + d.quote_identifier("sentTo") +
-                             " = " + d.placeholder(1) + " WHERE " + d.quote_identifier("id") + " = " + d.placeholder(2),
-                         {sent_to, std::string(id)});
-  if (!updated) return updated.error();
-  return Ok{};
+                                std::string_view id, const Status& delivery) {
+  if (delivery.ok()) return Ok{};
+  auto deleted = consume_one_time_record(db, schema, name, id);
+  if (!deleted) return Error::failure(delivery.error().message + "; deleting it failed too: " + deleted.error().message);
+  return delivery;
 }
 
 Status verify_email_if_sent_to(db::Connection& db, const collections::Collection& collection, json& record,

@@ -27,11 +27,13 @@ nlohmann::json one_time_collection_definition(const std::string& name, const std
 Result<const collections::Collection*> one_time_collection(const collections::Schema& schema, std::string_view name);
 
 /// Inserts a record for `auth_record` of `auth_collection` with `values` (the feature's own
-/// fields) into the collection `name`: a new id, sentTo "", created and updated now.
-/// Returns the stored record.
+/// fields) into the collection `name`: a new id, sentTo `sent_to` (the address the secret
+/// is about to be delivered to: set before delivery so that a fast sign-in sees it; a
+/// failed delivery deletes the secret), created and updated now. Returns the stored record.
 Result<nlohmann::json> insert_one_time_record(db::Connection& db, const collections::Schema& schema,
                                               std::string_view name, const collections::Collection& auth_collection,
-                                              const nlohmann::json& auth_record, nlohmann::json values);
+                                              const nlohmann::json& auth_record, nlohmann::json values,
+                                              const std::string& sent_to);
 
 /// The record of collection `name` whose `field` equals `value`, or nullopt.
 Result<std::optional<nlohmann::json>> find_one_time_record(db::Connection& db, const collections::Schema& schema,
@@ -56,10 +58,10 @@ Status delete_expired_one_time_records(db::Connection& db, const collections::Sc
 /// Whether `record` was created more than `duration_seconds` ago (or has no valid created).
 bool one_time_record_expired(const nlohmann::json& record, long long duration_seconds);
 
-/// After a delivery attempt of the secret `id`: on success sentTo becomes `sent_to`; on
-/// failure the secret is deleted (nobody can know it) and the failure is returned.
+/// After a delivery attempt of the secret `id`: on failure the secret is deleted (nobody
+/// can know it) and the failure is returned.
 Status finish_one_time_delivery(db::Connection& db, const collections::Schema& schema, std::string_view name,
-                                std::string_view id, const std::string& sent_to, const Status& delivery);
+                                std::string_view id, const Status& delivery);
 
 /// As PocketBase after an OTP sign-in: when `record` (the full auth record) is not verified
 /// and its email is `sent_to`, it becomes verified (stored, `updated` stamped, `record`

@@ -72,10 +72,12 @@ ApiResult<OtpRequest> request_otp(db::Connection& db, const collections::Schema&
     if (!reused) return ApiError::internal();
     if (reused->has_value()) return OtpRequest{(*reused)->value("id", ""), std::nullopt};
   }
-  auto otp = insert_one_time_record(db, schema, otps_collection_name, collection, **record, {{"password", *hash}});
+  const std::string email_to = (*record)->value("email", "");
+  auto otp = insert_one_time_record(db, schema, otps_collection_name, collection, **record, {{"password", *hash}},
+                                    email_to);
   if (!otp) return ApiError::internal();
   std::string otp_id = otp->value("id", "");
-  auto message = mail::render_email_template(options.email_template, settings, (*record)->value("email", ""),
+  auto message = mail::render_email_template(options.email_template, settings, email_to,
                                              {{"OTP", code}, {"OTP_ID", otp_id}});
   return OtpRequest{otp_id, PendingMail{std::string(otps_collection_name), otp_id, std::move(message)}};
 }

@@ -7,8 +7,7 @@ namespace fastcms::core::auth {
 Status deliver_pending_mail(db::Connection& db, const collections::Schema& schema, mail::Mailer* mailer,
                             const PendingMail& pending) {
   Status sent = mailer ? mailer->send(pending.message) : Status(Error::failure("no mailer is configured"));
-  std::string to = pending.message.to.empty() ? std::string() : pending.message.to.front();
-  return finish_one_time_delivery(db, schema, pending.secret_collection, pending.secret_id, to, sent);
+  return finish_one_time_delivery(db, schema, pending.secret_collection, pending.secret_id, sent);
 }
 
 }  // namespace fastcms::core::auth

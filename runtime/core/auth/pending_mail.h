@@ -18,8 +18,8 @@ struct PendingMail {
 };
 
 /// Sends `pending` through `mailer` (null: an error, no mailer is configured), then records
-/// the outcome as finish_one_time_delivery does: sentTo on success, the secret deleted on
-/// failure. Returns the delivery's failure, if any.
+/// the outcome as finish_one_time_delivery does (the secret deleted on failure). Returns the
+/// delivery's failure, if any.
 Status deliver_pending_mail(db::Connection& db, const collections::Schema& schema, mail::Mailer* mailer,
                             const PendingMail& pending);
 

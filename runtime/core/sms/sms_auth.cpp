@@ -77,7 +77,7 @@ ApiResult<SmsCodeRequest> request_sms_code(db::Connection& db, const collections
   if (!record->has_value()) return SmsCodeRequest{random::token(15), std::nullopt};
 
   auto stored = auth::insert_one_time_record(db, schema, sms_codes_collection_name, collection, **record,
-                                             {{"password", *hash}, {"attempts", 0}});
+                                             {{"password", *hash}, {"attempts", 0}}, phone);
   if (!stored) return ApiError::internal();
   std::string id = stored->value("id", "");
   return SmsCodeRequest{id, PendingSms{id, SmsMessage{phone, "your code is " + code}}};
@@ -86,8 +86,7 @@ ApiResult<SmsCodeRequest> request_sms_code(db::Connection& db, const collections
 Status deliver_pending_sms(db::Connection& db, const collections::Schema& schema, SmsSender& sender,
                            const PendingSms& pending) {
   Status sent = sender.send(pending.message);
-  return auth::finish_one_time_delivery(db, schema, sms_codes_collection_name, pending.code_id, pending.message.to,
-                                        sent);
+  return auth::finish_one_time_delivery(db, schema, sms_codes_collection_name, pending.code_id, sent);
 }
 
 ApiResult<auth::AuthResponse> auth_with_sms(db::Connection& db, const collections::Schema& schema,

@@ -40,8 +40,7 @@ struct SmsCodeRequest {
 ApiResult<SmsCodeRequest> request_sms_code(db::Connection& db, const collections::Schema& schema,
                                            const collections::Collection& collection, const nlohmann::json& body);
 
-/// Sends `pending` with `sender`; on success the code's sentTo becomes the phone number, on
-/// failure the code is deleted and the failure returned.
+/// Sends `pending` with `sender`; on failure the code is deleted and the failure returned.
 Status deliver_pending_sms(db::Connection& db, const collections::Schema& schema, SmsSender& sender,
                            const PendingSms& pending);
 

@@ -1,6 +1,8 @@
 // Sign-in without a password through the official PocketBase JS SDK (pocketbase 0.28.0)
 // against a real fastcms server: PocketBase's OTP by email, FastCMS's magic links and SMS codes.
-// SMS codes go through the `webhook` provider to a node HTTP server started here.
+// Mails go to a real SMTP server (npm smtp-server on 127.0.0.1, started here, smtp_sink.mjs) and
+// the codes and links are read from the delivered mails; SMS codes go through the `webhook`
+// provider to a node HTTP server started here.
 //
 // Environment: FASTCMS_URL, FASTCMS_SUPERUSER_EMAIL, FASTCMS_SUPERUSER_PASSWORD (a fresh
 // `blank` project: the `users` auth collection and one superuser).
@@ -8,6 +10,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import PocketBase, { ClientResponseError } from 'pocketbase';
+import { startSmtpSink } from './smtp_sink.mjs';
 
 const BASE_URL = requiredEnv('FASTCMS_URL');
 const SUPERUSER_EMAIL = requiredEnv('FASTCMS_SUPERUSER_EMAIL');
@@ -71,12 +74,18 @@ function startSmsWebhook() {
 
 const su = client();
 let sms;
+let smtp;
 let user;
 
 describe('passwordless sign-in through the PocketBase JS SDK', () => {
   before(async () => {
     await su.collection('_superusers').authWithPassword(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
     sms = await startSmsWebhook();
+    smtp = await startSmtpSink();
+    await su.settings.update({
+      meta: { appName: 'Acme', appURL: 'https://acme.test' },
+      smtp: { enabled: true, host: '127.0.0.1', port: smtp.port, tls: false, username: '', password: '' },
+    });
     const users = await su.collections.getOne('users');
     await su.collections.update('users', {
       fields: [...users.fields, { name: 'phone', type: 'text' }],
@@ -92,6 +101,7 @@ describe('passwordless sign-in through the PocketBase JS SDK', () => {
 
   after(async () => {
     await sms?.close();
+    await smtp?.close();
   });
 
   it('reports the methods and keeps the SMS token secret', async () => {
@@ -103,6 +113,48 @@ describe('passwordless sign-in through the PocketBase JS SDK', () => {
     const settings = await su.settings.getAll();
     assert.equal(settings.sms.provider, 'webhook');
     assert.equal(settings.sms.authToken, '');
+  });
+
+  it('signs in once with an OTP read from the mail (PocketBase flow), verifying the email', async () => {
+    const pb = client();
+    assert.equal(user.verified, false);
+    /** Requests an OTP and returns {otpId, code} with the code read from the delivered mail. */
+    const requestCode = async () => {
+      const before = smtp.mails.length;
+      const { otpId } = await pb.collection('users').requestOTP(user.email);
+      assert.match(otpId, /^[a-z0-9]{15}$/);
+      const mail = await smtp.waitForMail((m) => smtp.mails.indexOf(m) >= before && m.to.includes(user.email));
+      assert.equal(mail.headers.subject, 'OTP for Acme');
+      return { otpId, code: mail.body.match(/<strong>(\d{8})<\/strong>/)[1] };
+    };
+    const first = await requestCode();
+    await expectError('a wrong code', pb.collection('users').authWithOTP(first.otpId, '0000000x'),
+      400, 'Invalid or expired OTP');
+
+    const { otpId, code } = await requestCode();
+    const auth = await pb.collection('users').authWithOTP(otpId, code);
+    assert.equal(auth.record.id, user.id);
+    assert.equal(auth.record.verified, true);
+    assert.ok(pb.authStore.isValid);
+    await expectError('the same OTP again', client().collection('users').authWithOTP(otpId, code),
+      400, 'Invalid or expired OTP');
+  });
+
+  it('signs in once with a magic link read from the mail', async () => {
+    const pb = client();
+    const before = smtp.mails.length;
+    await pb.send('/api/collections/users/request-magic-link',
+      { method: 'POST', body: { email: user.email, redirectURL: 'https://acme.test/welcome' } });
+    const mail = await smtp.waitForMail((m) => smtp.mails.indexOf(m) >= before && m.body.includes('token='));
+    assert.equal(mail.headers.subject, 'Sign in to Acme');
+    const link = mail.body.match(/href="([^"]+)"/)[1].replaceAll('&amp;', '&');
+    assert.match(link, /^https:\/\/acme\.test\/welcome\?token=[a-z0-9]{43}$/);
+    const token = new URL(link).searchParams.get('token');
+    const auth = await pb.send('/api/collections/users/auth-with-magic-link', { method: 'POST', body: { token } });
+    assert.equal(auth.record.id, user.id);
+    assert.equal(typeof auth.token, 'string');
+    await expectError('the same link again', pb.send('/api/collections/users/auth-with-magic-link',
+      { method: 'POST', body: { token } }), 400, 'Invalid or expired magic link.');
   });
 
   it('signs in once with a code sent by SMS', async () => {
