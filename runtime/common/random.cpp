@@ -48,13 +48,15 @@ std::string alphanumeric(size_t n) {
   return from_alphabet(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 }
 
+std::string digits(size_t n) { return from_alphabet(n, "0123456789"); }
+
 std::string hex(size_t n) {
-  static constexpr char digits[] = "0123456789abcdef";
+  static constexpr char hex_digits[] = "0123456789abcdef";
   std::string out;
   out.reserve(n * 2);
   for (unsigned char c : bytes(n)) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
+    out.push_back(hex_digits[c >> 4]);
+    out.push_back(hex_digits[c & 15]);
   }
   return out;
 }

@@ -13,6 +13,8 @@ std::string token(size_t n);
 
 /// `n` characters drawn uniformly from [A-Za-z0-9] (PocketBase's security.RandomString).
 std::string alphanumeric(size_t n);
+/// `n` decimal digits drawn uniformly (one-time codes).
+std::string digits(size_t n);
 
 /// `n` random bytes as 2n lowercase hex characters.
 std::string hex(size_t n);

@@ -7,6 +7,7 @@
 #include "http/routes_collections.h"
 #include "http/routes_health.h"
 #include "http/routes_oauth2_redirect.h"
+#include "http/routes_passwordless.h"
 #include "http/routes_records.h"
 #include "http/routes_settings.h"
 
@@ -19,6 +20,7 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_auth_routes(*router, app);
   register_auth_mail_routes(*router, app);
   register_oauth2_redirect_routes(*router, app);
+  register_passwordless_routes(*router, app);
   register_collection_routes(*router, app);
   register_settings_routes(*router, app);
   register_batch_routes(*router, app);

@@ -9,8 +9,8 @@
 
 namespace fastcms::http {
 
-/// Every API route of the product on one router: health, records, auth, collections,
-/// settings, batch.
+/// Every API route of the product on one router: health, records, auth (password and
+/// passwordless), collections, settings, batch.
 std::shared_ptr<Router> build_api_router(core::App& app);
 
 /// The HTTP server of a running project: ApiServer (transport middleware) + the API router.

@@ -8,9 +8,7 @@
 #include "core/auth/oauth2/auth_with_oauth2.h"
 #include "core/auth/totp_management.h"
 #include "core/mail/email_template.h"
-#include "core/records/expand.h"
-#include "core/records/record_json.h"
-#include "http/collection_lookup.h"
+#include "http/auth_route_helpers.h"
 
 namespace fastcms::http {
 
@@ -18,41 +16,16 @@ namespace {
 
 namespace auth = core::auth;
 
-/// {token, record} with the record presented (an authenticated record sees its own email)
-/// and expanded as ?expand asks; 401 {"mfaId"} when another sign-in method must follow.
-ApiResponse auth_success(core::App& app, const ApiRequest& request, const core::ApiResult<auth::AuthResponse>& result) {
-  if (!result.ok()) return ApiResponse::error(result.error());
-  if (result->needs_mfa()) return ApiResponse::json({{"mfaId", result->mfa_id}}, 401);
-  const auto& collection = *result->collection;
-  nlohmann::json items = nlohmann::json::array(
-      {core::records::present_record(collection, result->record, request.ctx, /*can_manage=*/true)});
-  if (std::string expand = request.query_value("expand"); !expand.empty()) {
-    auto expanded = core::records::expand_records(app.db(), *request.schema, collection, request.ctx, items, expand);
-    if (!expanded.ok()) return ApiResponse::error(expanded.error());
-  }
-  nlohmann::json body = {{"token", result->token}, {"record", std::move(items[0])}};
-  if (!result->meta.is_null()) body["meta"] = result->meta;
-  return ApiResponse::json(std::move(body));
-}
-
 /// The project's name (settings meta.appName), as TOTP issuers and mails show it.
 std::string app_name(const core::App& app) {
   auto settings = app.settings();
   return core::mail::meta_template_values(settings ? *settings : nlohmann::json::object()).at("APP_NAME");
 }
 
-template <class F>
-Handler with_collection(core::App& app, F f) {
-  return [&app, f](ApiRequest& request) -> ApiResponse {
-    auto collection = find_collection(*request.schema, request.param("collection"));
-    if (!collection.ok()) return ApiResponse::error(collection.error());
-    return f(app, request, **collection);
-  };
-}
-
 }  // namespace
 
 void register_auth_routes(Router& router, core::App& app) {
+  namespace auth = core::auth;
   using core::collections::Collection;
   router.add("GET", "/api/collections/{collection}/auth-methods",
              with_collection(app, [](core::App&, ApiRequest&, const Collection& c) {

@@ -356,8 +356,8 @@ TEST_SUITE("unit collections") {
     SUBCASE("auth options on a base collection") {
       p.add("x.yaml", "name: x\nauthRule: ''\n");
       CHECK(p.error() ==
-            "app/collections/x.yaml: auth options (authRule, manageRule, passwordAuth, oauth2, mfa, otp, tokens, "
-            "email templates) need type: auth");
+            "app/collections/x.yaml: auth options (authRule, manageRule, passwordAuth, oauth2, mfa, otp, magicLink, "
+            "sms, tokens, email templates) need type: auth");
     }
     SUBCASE("select without values") {
       p.add("x.yaml", "name: x\nfields:\n  - { name: s, type: select }\n");

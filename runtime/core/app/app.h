@@ -4,6 +4,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "common/http_client.h"
 #include "core/auth/oauth2/redirect_broker.h"
@@ -24,6 +25,8 @@ class App {
     std::filesystem::path root;  ///< the project folder
     std::string secret;          ///< FASTCMS_SECRET: root of every token signing key
     bool dev = false;            ///< `fastcms dev` (mails to files, verbose errors)
+    /// The server's CORS origins (config server.origins); sign-in links may redirect to them.
+    std::vector<std::string> origins;
   };
 
   App(std::unique_ptr<db::Database> database, Options options);

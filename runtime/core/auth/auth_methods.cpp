@@ -5,6 +5,7 @@
 #include "core/auth/auth_options.h"
 #include "core/auth/auth_response.h"
 #include "core/auth/oauth2/oauth2_auth_methods.h"
+#include "core/auth/passwordless_options.h"
 
 namespace fastcms::core::auth {
 using nlohmann::json;
@@ -20,11 +21,20 @@ ApiResult<json> auth_methods(const collections::Collection& collection) {
   };
   json oauth2 = oauth2::oauth2_auth_methods(collection);
   json legacy_providers = oauth2["enabled"] == true ? oauth2["providers"] : json(nullptr);
+  // A method reports its duration only when enabled (0 otherwise), as PocketBase does.
+  auto method = [](bool enabled, long long duration) {
+    return json{{"enabled", enabled}, {"duration", enabled ? duration : 0}};
+  };
+  auto otp = otp_options(collection);
+  auto magic_link = magic_link_options(collection);
+  auto sms = sms_options(collection);
   return json{
       {"password", {{"identityFields", identity_fields}, {"enabled", password.enabled}}},
       {"oauth2", std::move(oauth2)},
-      {"mfa", {{"enabled", mfa.enabled}, {"duration", mfa.enabled ? mfa.duration : 0}}},
-      {"otp", {{"enabled", false}, {"duration", 0}}},
+      {"mfa", method(mfa.enabled, mfa.duration)},
+      {"otp", method(otp.enabled, otp.duration)},
+      {"magicLink", method(magic_link.enabled, magic_link.duration)},
+      {"sms", method(sms.enabled, sms.duration)},
       {"authProviders", std::move(legacy_providers)},
       {"usernamePassword", has_identity("username")},
       {"emailPassword", has_identity("email")},

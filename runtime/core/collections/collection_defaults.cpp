@@ -50,6 +50,17 @@ const char* otp_body = R"(<p>Hello,</p>
   {APP_NAME} team
 </p>)";
 
+const char* magic_link_body = R"(<p>Hello,</p>
+<p>Click on the button below to sign in to {APP_NAME}.</p>
+<p>
+  <a class="btn" href="{LINK}" target="_blank" rel="noopener">Sign in</a>
+</p>
+<p><i>If you didn't ask for this link, you can ignore this email.</i></p>
+<p>
+  Thanks,<br/>
+  {APP_NAME} team
+</p>)";
+
 const char* auth_alert_body = R"(<p>Hello,</p>
 <p>We noticed a login to your {APP_NAME} account from a new location:</p>
 <p><em>{ALERT_INFO}</em></p>
@@ -125,6 +136,12 @@ const json& auth_option_defaults() {
         {"duration", 180},
         {"length", 8},
         {"emailTemplate", email_template("OTP for {APP_NAME}", otp_body)}}},
+      // FastCMS additions: sign-in links by email and one-time codes by SMS.
+      {"magicLink",
+       {{"enabled", false},
+        {"duration", 900},
+        {"emailTemplate", email_template("Sign in to {APP_NAME}", magic_link_body)}}},
+      {"sms", {{"enabled", false}, {"duration", 300}, {"length", 6}, {"phoneField", "phone"}}},
       {"authToken", {{"duration", 432000}}},
       {"passwordResetToken", {{"duration", 1800}}},
       {"emailChangeToken", {{"duration", 1800}}},

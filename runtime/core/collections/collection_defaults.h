@@ -16,7 +16,7 @@ bool is_field_type(const std::string& type);
 
 /// PocketBase's defaults for the options of an auth collection: authRule "" (everyone may
 /// authenticate), manageRule null, authAlert, oauth2, passwordAuth (email identity), mfa,
-/// otp, the five token configs ({duration}, no secret) and the verification, reset-password
+/// otp, FastCMS's magicLink and sms, the five token configs ({duration}, no secret) and the verification, reset-password
 /// and confirm-email-change templates. Durations are those of the wire contract
 /// (reference/pocketbase-api.md §1.6–1.7).
 const nlohmann::json& auth_option_defaults();

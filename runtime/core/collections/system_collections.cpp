@@ -1,7 +1,10 @@
 #include "core/auth/mfas_collection.h"
 #include "core/auth/totp_collection.h"
 #include "core/auth/external_auths_collection.h"
+#include "core/auth/magic_links_collection.h"
+#include "core/auth/otps_collection.h"
 #include "core/collections/system_tables.h"
+#include "core/sms/sms_codes_collection.h"
 
 namespace fastcms::core::collections {
 
@@ -11,6 +14,9 @@ std::vector<nlohmann::json> system_collection_definitions() {
       auth::mfas_definition(),
       auth::totp_definition(),
       auth::external_auths_definition(),
+      auth::otps_definition(),
+      auth::magic_links_definition(),
+      sms::sms_codes_definition(),
   };
 }
 

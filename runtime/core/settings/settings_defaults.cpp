@@ -51,12 +51,15 @@ json default_settings() {
        {{"enabled", true},
         {"rules", {rate_limit_rule("*:auth", 60, 60), rate_limit_rule("*:identity", 20, 300)}}}},
       {"trustedProxy", {{"headers", json::array()}, {"useLeftmostIP", false}}},
+      // FastCMS addition: where SMS sign-in codes go (provider "", "twilio" or "webhook").
+      {"sms", {{"provider", ""}, {"accountSid", ""}, {"authToken", ""}, {"from", ""}, {"url", ""}}},
   };
 }
 
 const std::vector<json::json_pointer>& secret_setting_paths() {
   static const std::vector<json::json_pointer> paths = {
-      json::json_pointer("/smtp/password"), json::json_pointer("/s3/secret"), json::json_pointer("/backups/s3/secret")};
+      json::json_pointer("/smtp/password"), json::json_pointer("/s3/secret"), json::json_pointer("/backups/s3/secret"),
+      json::json_pointer("/sms/authToken")};
   return paths;
 }
 

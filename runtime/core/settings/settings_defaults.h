@@ -19,14 +19,14 @@ namespace fastcms::core::settings {
 ///   rateLimits {enabled true, rules [*:auth 60/60s (per client IP), *:identity 20/300s (per
 ///               account named by a sign-in or request-* body)]}: brute force on the auth
 ///               routes is stopped out of the box, every other route is unlimited,
-
-///   trustedProxy {headers [], useLeftmostIP false}.
+///   trustedProxy {headers [], useLeftmostIP false},
+///   sms {provider "", accountSid "", authToken "", from "", url ""} (FastCMS).
 nlohmann::json default_settings();
 
 /// The shape of one rateLimits.rules item: {label "", audience "", duration 0, maxRequests 0}.
 nlohmann::json rate_limit_rule_defaults();
 
-/// Where the secrets are: /smtp/password, /s3/secret, /backups/s3/secret. They never leave
+/// Where the secrets are: /smtp/password, /s3/secret, /backups/s3/secret, /sms/authToken. They never leave
 /// the server in clear (public_settings), and a patch that sends "" for one keeps it.
 const std::vector<nlohmann::json::json_pointer>& secret_setting_paths();
 

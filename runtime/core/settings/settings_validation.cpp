@@ -117,6 +117,15 @@ void check_batch(Checker& c) {
   c.at_least("maxBodySize", 0);
 }
 
+/// FastCMS's sms block: the provider's required members, and url an http(s) URL.
+void check_sms(Checker& c) {
+  c.one_of("provider", {"twilio", "webhook"});
+  std::string provider = c.text("provider");
+  for (const char* key : {"accountSid", "authToken", "from"}) c.required_text(key, provider == "twilio");
+  c.required_text("url", provider == "webhook");
+  c.format("url", text_formats::is_url, form_errors::invalid_url());
+}
+
 /// PocketBase's checkUniqueRuleLabel: label@@audience keys must not prefix one another.
 std::optional<json> conflicting_rule(const json& rules) {
   std::vector<std::string> seen;
@@ -176,6 +185,7 @@ json settings_errors(const json& settings) {
   check_object(settings, "batch", errors, [](Checker& c, json&) { check_batch(c); });
   check_object(settings, "rateLimits", errors,
                [&](Checker& c, json& e) { check_rate_limits(c, settings.at("rateLimits"), e); });
+  check_object(settings, "sms", errors, [](Checker& c, json&) { check_sms(c); });
   return errors;
 }
 

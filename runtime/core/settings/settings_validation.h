@@ -18,7 +18,9 @@ namespace fastcms::core::settings {
 /// - rateLimits: rules required when enabled; no two rules whose label@@audience is a prefix
 ///   of the other's; each rule: a label of PocketBase's forms (tag, `collection:action`,
 ///   `*:action`, `/path/`, `METHOD /path`), maxRequests and duration ≥ 1, audience "",
-///   "@guest" or "@auth".
+///   "@guest" or "@auth";
+/// - sms (FastCMS): provider "", "twilio" or "webhook"; twilio requires accountSid,
+///   authToken and from; webhook requires url; url a URL.
 nlohmann::json settings_errors(const nlohmann::json& settings);
 
 }  // namespace fastcms::core::settings

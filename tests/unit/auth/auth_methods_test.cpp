@@ -26,6 +26,8 @@ TEST_SUITE("auth methods") {
             "oauth2": {"providers": [], "enabled": false},
             "mfa": {"enabled": false, "duration": 0},
             "otp": {"enabled": false, "duration": 0},
+            "magicLink": {"enabled": false, "duration": 0},
+            "sms": {"enabled": false, "duration": 0},
             "authProviders": null, "usernamePassword": true, "emailPassword": true})J"));
   }
 
@@ -52,9 +54,12 @@ TEST_SUITE("auth methods") {
           json{{"enabled", false}, {"duration", 0}});
   }
 
-  TEST_CASE("otp reports disabled until implemented") {
-    json methods = methods_of(R"J({"name": "users", "type": "auth", "otp": {"enabled": true, "duration": 180}})J");
-    CHECK(methods["otp"] == json{{"enabled", false}, {"duration", 0}});
+  TEST_CASE("otp, magicLink and sms report their options") {
+    json methods = methods_of(R"J({"name": "users", "type": "auth",
+        "otp": {"enabled": true, "duration": 120}, "magicLink": {"enabled": true}, "sms": {"enabled": true, "duration": 60}})J");
+    CHECK(methods["otp"] == json{{"enabled", true}, {"duration", 120}});
+    CHECK(methods["magicLink"] == json{{"enabled", true}, {"duration", 900}});
+    CHECK(methods["sms"] == json{{"enabled", true}, {"duration", 60}});
   }
 
   TEST_CASE("oauth2 disabled: no providers, authProviders null") {
