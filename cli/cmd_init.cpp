@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/option_choices.h"
 #include "cli/output.h"
 #include "common/strings.h"
 #include "core/scaffold/scaffold.h"
@@ -30,8 +31,8 @@ void register_init(CLI::App& app, Dispatch& dispatch) {
   auto name = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("init", "Create a new project folder from a template");
   cmd->add_option("NAME", *name, "Directory to create (its last component is the project name)")->required();
-  cmd->add_option("-t,--template", options->template_name,
-                  "Template: " + strings::join(core::scaffold::template_names(), ", "))
+  with_choices(cmd->add_option("-t,--template", options->template_name, "Project template to start from"),
+               core::scaffold::template_names())
       ->default_str("blank");
   cmd->add_flag("-f,--force", options->force,
                 "Scaffold into a non-empty directory; files that are not part of the template are kept, "

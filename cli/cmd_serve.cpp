@@ -13,6 +13,7 @@
 #include "common/interrupt.h"
 #include "core/app/open_app.h"
 #include "http/app_server.h"
+#include "http/local_url.h"
 #include "project/directory_watcher.h"
 #include "project/project.h"
 
@@ -45,11 +46,6 @@ Status apply_http_address(const std::string& address, project::FlagOverrides& fl
   if (!host.empty()) flags["server.host"] = host;
   flags["server.port"] = address.substr(colon + 1);
   return Ok{};
-}
-
-std::string display_host(const std::string& host) {
-  if (host == "0.0.0.0" || host == "::") return "127.0.0.1";
-  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
 db::DatabaseOptions database_options(bool debug) {
@@ -115,7 +111,7 @@ Status run_server(ServeOptions options) {
     return Error::failure(port.error().message + "; choose another with " +
                           (options.dev ? "--port (or --host)" : "--http HOST:PORT"));
 
-  std::string base = "http://" + display_host(project->config.host) + ":" + std::to_string(*port);
+  std::string base = http::local_base_url(project->config.host, *port);
   std::cout << "fastcms " << (options.dev ? "dev" : "serve") << ": serving " << project->root.filename().string()
             << " (" << app.schema()->collections().size() << " collections) on " << project->config.host << ":"
             << *port << "\n"

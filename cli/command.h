@@ -25,6 +25,10 @@ void register_init(CLI::App& app, Dispatch& dispatch);
 void register_collections(CLI::App& app, Dispatch& dispatch);
 void register_serve(CLI::App& app, Dispatch& dispatch);
 void register_users(CLI::App& app, Dispatch& dispatch);
+void register_healthcheck(CLI::App& app, Dispatch& dispatch);
+void register_deploy(CLI::App& app, Dispatch& dispatch);
+void register_completion(CLI::App& app, Dispatch& dispatch);
+void register_gen(CLI::App& app, Dispatch& dispatch);
 
 /// Sets the help footer of `cmd` to an "Examples:" block.
 void set_examples(CLI::App& cmd, std::initializer_list<const char*> examples);

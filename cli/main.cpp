@@ -80,7 +80,11 @@ int main(int argc, char** argv) {
   register_collections(app, dispatch);
   register_serve(app, dispatch);
   register_users(app, dispatch);
+  register_deploy(app, dispatch);
+  register_gen(app, dispatch);
+  register_healthcheck(app, dispatch);
   register_version(app, dispatch);
+  register_completion(app, dispatch);
 
   if (argc == 1) {
     std::cerr << app.help();

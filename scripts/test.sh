@@ -5,5 +5,7 @@ cd "$(dirname "$0")/.."
 ./packaging/install-deps.sh
 # The PocketBase JS SDK for the end-to-end SDK test, pinned by tests/e2e/sdk/package-lock.json.
 npm ci --no-audit --no-fund --prefix tests/e2e/sdk
+# TypeScript (tsc --strict) for the `fastcms gen types` test, pinned by tests/e2e/gen/package-lock.json.
+npm ci --no-audit --no-fund --prefix tests/e2e/gen
 ./scripts/build.sh
 ctest --test-dir build --output-on-failure

@@ -7,7 +7,9 @@
 #include "common/interrupt.h"
 #include "common/random.h"
 #include "common/strings.h"
+#include "core/deploy/deploy_target.h"
 #include "core/scaffold/render.h"
+#include "project/config.h"
 #include "core/scaffold/template_catalog.h"
 
 namespace fastcms::core::scaffold {
@@ -47,6 +49,7 @@ std::map<std::string, std::string> template_vars(const std::string& name, const 
           {"collections", collections},
           {"next_steps", steps},
           {"secret", random::hex(32)},
+          {"port", std::to_string(project::Config{}.port)},
           {"version", build::version}};
 }
 
@@ -151,6 +154,10 @@ Result<ScaffoldReport> scaffold_project(const ScaffoldOptions& options) {
   std::map<std::string, std::string> files;
   for (const auto& [rel, text] : common_files()) files[rel] = render(text, vars);
   for (const auto& [rel, text] : info->files) files[rel] = render(text, vars);
+  // Every project starts deployable with Docker: the same files `fastcms deploy --target docker` writes.
+  auto docker = deploy::find_target("docker");
+  if (!docker) return Error::failure("the embedded docker deploy target is missing from this build");
+  for (auto& [rel, text] : deploy::render_target(*docker, {project_name, project::Config{}.port})) files[rel] = text;
 
   auto temp = files::make_temp_dir_beside(target);
   if (!temp) return temp.error();
