@@ -1,6 +1,7 @@
 #include "core/auth/authenticate.h"
 
 #include "common/strings.h"
+#include "core/auth/api_keys.h"
 #include "core/auth/auth_record_lookup.h"
 #include "core/auth/jwt.h"
 #include "core/auth/record_token.h"
@@ -30,6 +31,7 @@ Result<AuthenticatedRecord> authenticate(db::Connection& db, const collections::
                                          std::chrono::system_clock::time_point now) {
   std::string_view token = token_from_authorization(authorization);
   if (token.empty()) return Error::failure("missing token");
+  if (is_api_key(token)) return authenticate_api_key(db, schema, token, now);
   auto unverified = peek_claims(token);
   if (!unverified) return unverified.error();
   std::string id = claim_string(*unverified, "id");
