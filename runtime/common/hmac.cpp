@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "common/sha256.h"
+
 namespace fastcms {
 
 std::string hmac_sha256(std::string_view key, std::string_view data) {
@@ -13,16 +15,6 @@ std::string hmac_sha256(std::string_view key, std::string_view data) {
   return std::string(reinterpret_cast<char*>(out), len);
 }
 
-std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string raw = hmac_sha256(key, data);
-  std::string out;
-  out.reserve(raw.size() * 2);
-  for (unsigned char c : raw) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 0x0F]);
-  }
-  return out;
-}
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) { return hex_encode(hmac_sha256(key, data)); }
 
 }  // namespace fastcms

@@ -10,4 +10,17 @@ std::string sha256(std::string_view data) {
   return out;
 }
 
+std::string hex_encode(std::string_view raw) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(raw.size() * 2);
+  for (unsigned char c : raw) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 0x0F]);
+  }
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) { return hex_encode(sha256(data)); }
+
 }  // namespace fastcms

@@ -1,6 +1,9 @@
 #pragma once
+
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/collections/collection.h"
 #include "core/filter/request_info.h"
@@ -32,6 +35,10 @@ struct RequestContext {
     c.system_caller = true;
     return c;
   }
+  /// Set when the requester signed in with an API key: what the key may do on top of its
+  /// owner's rights (core/auth/api_key_scopes.h). nullopt for tokens: no narrowing.
+  std::optional<std::vector<std::string>> api_key_scopes;
+
   /// True for system() contexts: every rule is bypassed like for a superuser.
   bool system_caller = false;
   /// Rules are bypassed for superusers and system callers.

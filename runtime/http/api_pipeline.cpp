@@ -4,6 +4,7 @@
 
 #include "core/auth/authenticate.h"
 #include "core/records/field_projection.h"
+#include "http/api_key_guard.h"
 #include "http/rate_limit_middleware.h"
 #include "http/request_reader.h"
 #include "http/server.h"
@@ -43,6 +44,8 @@ void resolve_caller(core::App& app, ApiRequest& request) {
   // Like PocketBase, an invalid or expired token makes a guest request; endpoints that
   // need auth answer 401.
   if (!who.ok()) return;
+  if (who->claims.value("type", "") == "apiKey")
+    request.ctx.api_key_scopes = who->claims.value("scopes", std::vector<std::string>{});
   core::auth::attach_auth(request.ctx, std::move(who->record), *who->collection);
 }
 
@@ -58,6 +61,7 @@ ApiResponse handle_api_request(core::App& app, const Router& router, ApiRequest&
   fill_request_info(request);
   resolve_caller(app, request);
   if (auto limited = apply_rate_limits(app, request, match.pattern)) return std::move(*limited);
+  if (auto refused = check_api_key_scopes(request, match.pattern)) return std::move(*refused);
   ApiResponse response;
   try {
     response = (*match.handler)(request);

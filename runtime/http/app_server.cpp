@@ -1,6 +1,7 @@
 #include "http/app_server.h"
 
 #include "http/api_pipeline.h"
+#include "http/routes_api_keys.h"
 #include "http/routes_auth.h"
 #include "http/routes_auth_mail.h"
 #include "http/routes_batch.h"
@@ -24,6 +25,7 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_collection_routes(*router, app);
   register_settings_routes(*router, app);
   register_batch_routes(*router, app);
+  register_api_key_routes(*router, app);
   return router;
 }
 

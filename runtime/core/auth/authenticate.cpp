@@ -1,6 +1,7 @@
 #include "core/auth/authenticate.h"
 
 #include "common/strings.h"
+#include "core/auth/api_keys.h"
 #include "core/auth/auth_record_lookup.h"
 #include "core/auth/jwt.h"
 #include "core/auth/record_token.h"
@@ -57,8 +58,9 @@ Result<AuthenticatedRecord> find_record_by_token(db::Connection& db, const colle
 Result<AuthenticatedRecord> authenticate(db::Connection& db, const collections::Schema& schema,
                                          std::string_view authorization, std::string_view project_secret,
                                          std::chrono::system_clock::time_point now) {
-  return find_record_by_token(db, schema, token_from_authorization(authorization), TokenKind::auth, project_secret,
-                              now);
+  std::string_view token = token_from_authorization(authorization);
+  if (is_api_key(token)) return authenticate_api_key(db, schema, token, now);
+  return find_record_by_token(db, schema, token, TokenKind::auth, project_secret, now);
 }
 
 void attach_auth(RequestContext& ctx, json record, const collections::Collection& collection) {

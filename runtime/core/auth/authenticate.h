@@ -35,7 +35,8 @@ Result<AuthenticatedRecord> find_record_by_token(db::Connection& db, const colle
                                                  std::chrono::system_clock::time_point now =
                                                      std::chrono::system_clock::now());
 
-/// Resolves an `Authorization` header value to the record it authenticates: the token's
+/// Resolves an `Authorization` header value to the record it authenticates. An API key
+/// (`fck_…`) goes to authenticate_api_key (core/auth/api_keys.h). For a token: its
 /// collectionId names an auth collection of `schema`, its id a stored record, its type is
 /// "auth", and it verifies against the record's CURRENT tokenKey (so a password change,
 /// which sets a new tokenKey, ends every earlier token) and is unexpired.

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/auth/api_keys.h"
 #include "core/collections/collection_definition.h"
 #include "core/collections/schema_store.h"
 #include "core/collections/table_ddl.h"
@@ -48,6 +49,7 @@ std::vector<std::pair<std::string_view, std::vector<std::string>>> meta_tables(c
                      {column(d, "version", T::text, key), column(d, "name", T::text, text),
                       column(d, "checksum", T::text, text), column(d, "applied", T::datetime, text),
                       column(d, "duration_ms", T::integer, "DEFAULT 0 NOT NULL")})}},
+      {auth::api_keys_table, auth::api_keys_table_statements(d)},
   };
 }
 
