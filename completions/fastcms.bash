@@ -5,7 +5,7 @@ _fastcms_subcommands() {
   case "$1" in
     '') echo 'init collections dev serve users deploy gen healthcheck version completion' ;;
     'collections') echo 'list' ;;
-    'users') echo 'create' ;;
+    'users') echo 'create list delete set-password' ;;
     'gen') echo 'types' ;;
   esac
 }
@@ -19,6 +19,9 @@ _fastcms_options() {
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
     'users create') echo '--help -h --admin --collection --password-stdin' ;;
+    'users list') echo '--help -h --role --collection --json' ;;
+    'users delete') echo '--help -h --admin --collection --yes -y' ;;
+    'users set-password') echo '--help -h --admin --collection --password-stdin' ;;
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
@@ -37,6 +40,9 @@ _fastcms_value_options() {
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
     'users create') echo '--help -h --admin --collection --password-stdin' ;;
+    'users list') echo '--help -h --role --collection --json' ;;
+    'users delete') echo '--help -h --admin --collection --yes -y' ;;
+    'users set-password') echo '--help -h --admin --collection --password-stdin' ;;
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;

@@ -1,4 +1,7 @@
 #pragma once
+
+// percent_encode, form_encode and form_decode, which requests to other servers need.
+#include "common/percent_encoding.h"
 #include <chrono>
 #include <memory>
 #include <string>
@@ -37,14 +40,5 @@ class HttpClient {
 /// The libcurl client: follows no redirects, verifies TLS peers, honours the timeout.
 std::shared_ptr<HttpClient> make_curl_http_client();
 
-/// `text` percent-encoded for a URL query or an x-www-form-urlencoded body (RFC 3986
-/// unreserved characters kept, everything else %XX).
-std::string percent_encode(std::string_view text);
-
-/// "k1=v1&k2=v2" with keys and values percent_encode()d, in the given order.
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
-
-/// The fields of an x-www-form-urlencoded text ('+' is a space, %XX decoded), in order.
-std::vector<std::pair<std::string, std::string>> form_decode(std::string_view text);
 
 }  // namespace fastcms

@@ -1,5 +1,7 @@
 #include "common/percent_encoding.h"
 
+#include <cctype>
+
 namespace fastcms {
 
 std::string percent_encode(std::string_view text) {
@@ -18,6 +20,44 @@ std::string percent_encode(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (const auto& [key, value] : fields) {
+    if (!out.empty()) out += '&';
+    out += percent_encode(key) + "=" + percent_encode(value);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> form_decode(std::string_view text) {
+  auto decode = [](std::string_view part) {
+    std::string out;
+    for (size_t i = 0; i < part.size(); ++i) {
+      char ch = part[i];
+      if (ch == '+') {
+        out += ' ';
+      } else if (ch == '%' && i + 2 < part.size() && std::isxdigit(static_cast<unsigned char>(part[i + 1])) &&
+                 std::isxdigit(static_cast<unsigned char>(part[i + 2]))) {
+        out += static_cast<char>(std::stoi(std::string(part.substr(i + 1, 2)), nullptr, 16));
+        i += 2;
+      } else {
+        out += ch;
+      }
+    }
+    return out;
+  };
+  std::vector<std::pair<std::string, std::string>> fields;
+  while (!text.empty()) {
+    size_t amp = text.find('&');
+    std::string_view pair = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+    if (pair.empty()) continue;
+    size_t eq = pair.find('=');
+    fields.emplace_back(decode(pair.substr(0, eq)), eq == std::string_view::npos ? "" : decode(pair.substr(eq + 1)));
+  }
+  return fields;
 }
 
 }  // namespace fastcms

@@ -1,6 +1,6 @@
 #include "core/sms/http_sms_sender.h"
 
-#include "common/form_encoding.h"
+#include "common/percent_encoding.h"
 #include "common/http_post.h"
 
 namespace fastcms::core::sms {
@@ -15,7 +15,7 @@ HttpPost twilio_request(const SmsProviderSettings& s, const SmsMessage& message)
   std::string base = s.url.empty() ? twilio_api : s.url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   HttpPost post;
-  post.url = base + "/2010-04-01/Accounts/" + form_escape(s.account_sid) + "/Messages.json";
+  post.url = base + "/2010-04-01/Accounts/" + percent_encode(s.account_sid) + "/Messages.json";
   post.content_type = "application/x-www-form-urlencoded";
   post.body = form_encode({{"To", message.to}, {"From", s.from}, {"Body", message.body}});
   post.basic_user = s.account_sid;

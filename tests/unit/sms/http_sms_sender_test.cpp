@@ -68,7 +68,7 @@ TEST_SUITE("sms senders") {
     REQUIRE(got.size() == 1);
     CHECK(got[0].path == "/2010-04-01/Accounts/AC123/Messages.json");
     CHECK(got[0].content_type == "application/x-www-form-urlencoded");
-    CHECK(got[0].body == "To=%2B15550001&From=%2B15550000&Body=your+code+is+123456");
+    CHECK(got[0].body == "To=%2B15550001&From=%2B15550000&Body=your%20code%20is%20123456");
     CHECK(got[0].authorization == "Basic " + std::string("QUMxMjM6dG9rIGVu"));  // AC123:tok en
   }
 
