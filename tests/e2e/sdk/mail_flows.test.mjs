@@ -13,25 +13,11 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { startSmtpSink, parseMail } from './smtp_sink.mjs';
+import { BASE_URL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, requiredEnv, client } from './fastcms_env.mjs';
 
-const BASE_URL = requiredEnv('FASTCMS_URL');
-const SUPERUSER_EMAIL = requiredEnv('FASTCMS_SUPERUSER_EMAIL');
-const SUPERUSER_PASSWORD = requiredEnv('FASTCMS_SUPERUSER_PASSWORD');
 const PROJECT_DIR = requiredEnv('FASTCMS_PROJECT_DIR');
 const PASSWORD = 'correct horse battery';
 const META = { appName: 'Acme', appURL: 'https://acme.test', senderName: 'Acme Support', senderAddress: 'support@acme.test' };
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set (see the header of ${import.meta.url})`);
-  return value;
-}
-
-function client() {
-  const pb = new PocketBase(BASE_URL);
-  pb.autoCancellation(false);
-  return pb;
-}
 
 async function superuser() {
   const pb = client();

@@ -9,23 +9,9 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import PocketBase, { ClientResponseError, getTokenPayload } from 'pocketbase';
+import { BASE_URL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, client } from './fastcms_env.mjs';
 
-const BASE_URL = requiredEnv('FASTCMS_URL');
-const SUPERUSER_EMAIL = requiredEnv('FASTCMS_SUPERUSER_EMAIL');
-const SUPERUSER_PASSWORD = requiredEnv('FASTCMS_SUPERUSER_PASSWORD');
 const PASSWORD = 'correct horse battery';
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set (see the header of ${import.meta.url})`);
-  return value;
-}
-
-function client() {
-  const pb = new PocketBase(BASE_URL);
-  pb.autoCancellation(false);
-  return pb;
-}
 
 /** RFC 4648 base32 → bytes. */
 function base32Decode(text) {

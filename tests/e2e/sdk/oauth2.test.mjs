@@ -8,23 +8,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { OAuth2Server } from 'oauth2-mock-server';
+import { BASE_URL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, client } from './fastcms_env.mjs';
 
-const BASE_URL = requiredEnv('FASTCMS_URL');
-const SUPERUSER_EMAIL = requiredEnv('FASTCMS_SUPERUSER_EMAIL');
-const SUPERUSER_PASSWORD = requiredEnv('FASTCMS_SUPERUSER_PASSWORD');
 const REDIRECT_URL = 'http://127.0.0.1:9/oauth2-callback';
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set (see the header of ${import.meta.url})`);
-  return value;
-}
-
-function client() {
-  const pb = new PocketBase(BASE_URL);
-  pb.autoCancellation(false);
-  return pb;
-}
 
 /** The user the mock provider reports next (userinfo and id_token claims). */
 let providerUser = null;

@@ -11,24 +11,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { startSmtpSink } from './smtp_sink.mjs';
+import { BASE_URL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, client } from './fastcms_env.mjs';
 
-const BASE_URL = requiredEnv('FASTCMS_URL');
-const SUPERUSER_EMAIL = requiredEnv('FASTCMS_SUPERUSER_EMAIL');
-const SUPERUSER_PASSWORD = requiredEnv('FASTCMS_SUPERUSER_PASSWORD');
 const PASSWORD = 'correct horse battery';
 const PHONE = '+15550001';
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set (see the header of ${import.meta.url})`);
-  return value;
-}
-
-function client() {
-  const pb = new PocketBase(BASE_URL);
-  pb.autoCancellation(false);
-  return pb;
-}
 
 async function expectError(what, promise, status, message) {
   try {

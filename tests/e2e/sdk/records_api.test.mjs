@@ -11,27 +11,12 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import PocketBase, { ClientResponseError, getTokenPayload } from 'pocketbase';
+import { BASE_URL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, client } from './fastcms_env.mjs';
 
-const BASE_URL = requiredEnv('FASTCMS_URL');
-const SUPERUSER_EMAIL = requiredEnv('FASTCMS_SUPERUSER_EMAIL');
-const SUPERUSER_PASSWORD = requiredEnv('FASTCMS_SUPERUSER_PASSWORD');
 
 const PASSWORD = 'correct horse battery';
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const RECORD_ID = /^[a-z0-9]{15}$/;
-
-function requiredEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} must be set (see the header of ${import.meta.url})`);
-  return value;
-}
-
-/** A client with its own in-memory auth store; auto-cancellation off (tests await every call). */
-function client() {
-  const pb = new PocketBase(BASE_URL);
-  pb.autoCancellation(false);
-  return pb;
-}
 
 /** CRC32-IEEE, as PocketBase uses for default collection ("pbc_" + crc(type+name)) and field ids. */
 function crc32(text) {
