@@ -66,15 +66,8 @@ ApiStatus confirm_email_change(db::Connection& db, const collections::Schema& sc
     }
     if (!errors.empty()) return form_invalid(std::move(errors));
 
-    auto saved = records::update_record(tx, schema, collection, RequestContext::system(),
-                                        parsed.record->value("id", std::string()),
-                                        {{"email", parsed.new_email}, {"verified", true}});
-    if (!saved.ok()) {
-      ApiError error = saved.error();
-      error.message = saving_failed;
-      return error;
-    }
-    return Ok{};
+    return save_confirmed_change(tx, schema, collection, parsed.record->value("id", std::string()),
+                                 {{"email", parsed.new_email}, {"verified", true}}, saving_failed);
   });
 }
 

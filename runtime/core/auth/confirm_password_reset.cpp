@@ -60,14 +60,7 @@ ApiStatus confirm_password_reset(db::Connection& db, const collections::Schema& 
     if (record.value("verified", false) != true &&
         record.value("email", std::string()) == unverified_claim(token, "email"))
       changes["verified"] = true;
-    auto saved = records::update_record(tx, schema, collection, RequestContext::system(),
-                                        record.value("id", std::string()), changes);
-    if (!saved.ok()) {
-      ApiError error = saved.error();
-      error.message = saving_failed;
-      return error;
-    }
-    return Ok{};
+    return save_confirmed_change(tx, schema, collection, record.value("id", std::string()), changes, saving_failed);
   });
 }
 

@@ -47,14 +47,7 @@ ApiStatus confirm_verification(db::Connection& db, const collections::Schema& sc
       changes["password"] = password;
       changes["passwordConfirm"] = password;
     }
-    auto saved = records::update_record(tx, schema, collection, RequestContext::system(),
-                                        record.value("id", std::string()), changes);
-    if (!saved.ok()) {
-      ApiError error = saved.error();
-      error.message = saving_failed;
-      return error;
-    }
-    return Ok{};
+    return save_confirmed_change(tx, schema, collection, record.value("id", std::string()), changes, saving_failed);
   });
 }
 

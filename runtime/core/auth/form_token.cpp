@@ -2,6 +2,7 @@
 
 #include "core/auth/jwt.h"
 #include "core/form_errors.h"
+#include "core/records/record_write.h"
 
 namespace fastcms::core::auth {
 
@@ -22,6 +23,16 @@ std::string unverified_claim(std::string_view token, const char* key) {
   if (!claims.ok() || !claims->is_object()) return "";
   auto it = claims->find(key);
   return it != claims->end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+ApiStatus save_confirmed_change(db::Connection& tx, const collections::Schema& schema,
+                                const collections::Collection& collection, const std::string& record_id,
+                                const nlohmann::json& changes, const char* failure_message) {
+  auto saved = records::update_record(tx, schema, collection, RequestContext::system(), record_id, changes);
+  if (saved.ok()) return Ok{};
+  ApiError error = saved.error();
+  error.message = failure_message;
+  return error;
 }
 
 }  // namespace fastcms::core::auth
