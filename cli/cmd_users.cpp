@@ -51,6 +51,18 @@ Status with_app(Work&& work) {
   return app.db().close();
 }
 
+/// Runs `work(app, schema, collection)` on the auth collection `options` name (--admin,
+/// --collection) of the current project.
+template <class Work>
+Status with_account_collection(const AccountOptions& options, Work&& work) {
+  return with_app([&](core::App& app) -> Status {
+    auto schema = app.schema();
+    auto collection = auth::account_collection(*schema, options.admin, options.collection);
+    if (!collection.ok()) return collection.error();
+    return work(app, *schema, **collection);
+  });
+}
+
 /// "superuser" or "user", for messages.
 std::string account_kind(const core::collections::Collection& collection) {
   return collection.name == core::superusers_collection ? "superuser" : "user";
@@ -59,13 +71,11 @@ std::string account_kind(const core::collections::Collection& collection) {
 Status run_create(const AccountOptions& options) {
   auto password = read_password(options.password_stdin, "--password-stdin");
   if (!password.ok()) return password.error();
-  return with_app([&](core::App& app) -> Status {
-    auto schema = app.schema();
-    auto collection = auth::account_collection(*schema, options.admin, options.collection);
-    if (!collection.ok()) return collection.error();
-    auto created = auth::create_user(app.db(), *schema, **collection, options.email, *password);
+  return with_account_collection(options, [&](core::App& app, const core::collections::Schema& schema,
+                                               const core::collections::Collection& collection) -> Status {
+    auto created = auth::create_user(app.db(), schema, collection, options.email, *password);
     if (!created.ok()) return created.error();
-    std::cout << "Created " << account_kind(**collection) << " " << created->email << " (" << created->id << ") in " << created->collection
+    std::cout << "Created " << account_kind(collection) << " " << created->email << " (" << created->id << ") in " << created->collection
               << ".\n";
     return Ok{};
   });
@@ -118,16 +128,14 @@ Status run_delete(const AccountOptions& options) {
   if (!options.yes && !interactive)
     return Error::failure("refusing to delete " + options.email +
                           " without confirmation: stdin is not a terminal; pass --yes to delete from a script");
-  return with_app([&](core::App& app) -> Status {
-    auto schema = app.schema();
-    auto collection = auth::account_collection(*schema, options.admin, options.collection);
-    if (!collection.ok()) return collection.error();
+  return with_account_collection(options, [&](core::App& app, const core::collections::Schema& schema,
+                                               const core::collections::Collection& collection) -> Status {
     if (!options.yes &&
-        !confirm("Delete " + account_kind(**collection) + " " + options.email + " from " + (*collection)->name + "?"))
+        !confirm("Delete " + account_kind(collection) + " " + options.email + " from " + collection.name + "?"))
       return Error::failure("nothing was deleted (not confirmed)");
-    auto deleted = auth::delete_user(app.db(), *schema, **collection, options.email);
+    auto deleted = auth::delete_user(app.db(), schema, collection, options.email);
     if (!deleted.ok()) return deleted.error();
-    std::cout << "Deleted " << account_kind(**collection) << " " << deleted->email << " (" << deleted->id
+    std::cout << "Deleted " << account_kind(collection) << " " << deleted->email << " (" << deleted->id
               << ") from " << deleted->collection << ".\n";
     return Ok{};
   });
@@ -136,11 +144,9 @@ Status run_delete(const AccountOptions& options) {
 Status run_set_password(const AccountOptions& options) {
   auto password = read_password(options.password_stdin, "--password-stdin");
   if (!password.ok()) return password.error();
-  return with_app([&](core::App& app) -> Status {
-    auto schema = app.schema();
-    auto collection = auth::account_collection(*schema, options.admin, options.collection);
-    if (!collection.ok()) return collection.error();
-    auto changed = auth::set_user_password(app.db(), *schema, **collection, options.email, *password);
+  return with_account_collection(options, [&](core::App& app, const core::collections::Schema& schema,
+                                               const core::collections::Collection& collection) -> Status {
+    auto changed = auth::set_user_password(app.db(), schema, collection, options.email, *password);
     if (!changed.ok()) return changed.error();
     std::cout << "Set a new password for " << changed->email << " in " << changed->collection
               << "; every earlier token of this account is now invalid.\n";
