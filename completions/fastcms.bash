@@ -6,7 +6,7 @@ _fastcms_subcommands() {
     '') echo 'init collections dev serve users deploy gen healthcheck version completion' ;;
     'collections') echo 'list' ;;
     'users') echo 'create list delete set-password' ;;
-    'gen') echo 'types' ;;
+    'gen') echo 'types openapi' ;;
   esac
 }
 _fastcms_options() {
@@ -25,6 +25,7 @@ _fastcms_options() {
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
+    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -46,6 +47,7 @@ _fastcms_value_options() {
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
+    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -61,6 +63,7 @@ _fastcms_choices() {
 _fastcms_file_option() {
   case "$1|$2" in
     'gen types|--output'|'gen types|-o') return 0 ;;
+    'gen openapi|--output'|'gen openapi|-o') return 0 ;;
   esac
   return 1
 }
