@@ -1,6 +1,8 @@
 // The OpenAPI generator: what each collection kind, field type and rule turns into.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/codegen/openapi_document.h"
 
 namespace {
