@@ -27,6 +27,8 @@ class CurlHttpClient final : public HttpClient {
     curl_slist* header_list = nullptr;
     for (const auto& [name, value] : request.headers)
       header_list = curl_slist_append(header_list, (name + ": " + value).c_str());
+    // No "Expect: 100-continue" round trip before bodies.
+    header_list = curl_slist_append(header_list, "Expect:");
     std::unique_ptr<curl_slist, void (*)(curl_slist*)> headers(header_list, curl_slist_free_all);
 
     OutgoingResponse response;
@@ -38,13 +40,15 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, append_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
-    if (request.method == "POST") {
+    if (request.method == "POST" || request.method == "PUT") {
       curl_easy_setopt(c, CURLOPT_POST, 1L);
-      curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.c_str());
-      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
-    } else if (request.method != "GET") {
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+      curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    } else if (request.method == "HEAD") {
+      curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
     }
+    if (request.method != "GET" && request.method != "POST" && request.method != "HEAD")
+      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     CURLcode code = curl_easy_perform(c);
     if (code != CURLE_OK)
       return Error::failure(request.method + " " + request.url + ": " + curl_easy_strerror(code));

@@ -16,10 +16,10 @@
 namespace fastcms {
 
 struct OutgoingRequest {
-  std::string method = "GET";  ///< GET or POST
+  std::string method = "GET";  ///< GET, HEAD, POST, PUT or DELETE
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;  ///< sent for POST, with the Content-Type given in `headers`
+  std::string body;  ///< sent for POST and PUT, with the Content-Type given in `headers`
   std::chrono::milliseconds timeout{30000};  ///< for the whole exchange, connecting included
 };
 

@@ -1,0 +1,144 @@
+#include "core/files/s3_file_storage.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "common/aws_sigv4.h"
+#include "common/sha256.h"
+
+namespace fastcms::core::files {
+
+namespace {
+
+struct Endpoint {
+  std::string scheme;  ///< "http" or "https"
+  std::string host;    ///< with ":port" when given
+};
+
+Endpoint split_endpoint(const std::string& endpoint) {
+  auto scheme_end = endpoint.find("://");
+  std::string scheme = scheme_end == std::string::npos ? "https" : endpoint.substr(0, scheme_end);
+  std::string rest = scheme_end == std::string::npos ? endpoint : endpoint.substr(scheme_end + 3);
+  if (auto slash = rest.find('/'); slash != std::string::npos) rest.resize(slash);
+  return {scheme, rest};
+}
+
+/// The text of every <tag>…</tag> in `xml`, XML entities decoded.
+std::vector<std::string> xml_values(const std::string& xml, const std::string& tag) {
+  std::vector<std::string> out;
+  std::regex element("<" + tag + ">([^<]*)</" + tag + ">");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), element); it != std::sregex_iterator(); ++it) {
+    std::string v = (*it)[1];
+    for (auto [entity, ch] : std::vector<std::pair<std::string, std::string>>{
+             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}}) {
+      for (size_t at = v.find(entity); at != std::string::npos; at = v.find(entity, at + ch.size()))
+        v.replace(at, entity.size(), ch);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Error s3_error(const std::string& operation, std::string_view key, const OutgoingResponse& response) {
+  auto codes = xml_values(response.body, "Code");
+  auto messages = xml_values(response.body, "Message");
+  std::string detail = codes.empty() ? "HTTP " + std::to_string(response.status)
+                                     : codes[0] + (messages.empty() ? "" : ": " + messages[0]);
+  return Error::failure("S3 " + operation + " " + std::string(key) + " failed (" + detail +
+                        "); check the s3 settings (endpoint, bucket, region, access key, secret)");
+}
+
+}  // namespace
+
+S3FileStorage::S3FileStorage(S3Options options, std::shared_ptr<HttpClient> http)
+    : options_(std::move(options)), http_(std::move(http)) {
+  while (!options_.endpoint.empty() && options_.endpoint.back() == '/') options_.endpoint.pop_back();
+}
+
+std::string S3FileStorage::url_of(std::string_view key) const {
+  Endpoint e = split_endpoint(options_.endpoint);
+  std::string path = options_.force_path_style ? "/" + options_.bucket + "/" + std::string(key) : "/" + std::string(key);
+  std::string host = options_.force_path_style ? e.host : options_.bucket + "." + e.host;
+  return e.scheme + "://" + host + aws::encode_path(path);
+}
+
+Result<OutgoingResponse> S3FileStorage::send(const std::string& method, std::string_view key,
+                                             const std::vector<std::pair<std::string, std::string>>& query,
+                                             std::string_view body) const {
+  Endpoint e = split_endpoint(options_.endpoint);
+  aws::Request request;
+  request.method = method;
+  request.host = options_.force_path_style ? e.host : options_.bucket + "." + e.host;
+  request.path = options_.force_path_style ? "/" + options_.bucket + "/" + std::string(key) : "/" + std::string(key);
+  if (key.empty() && options_.force_path_style) request.path = "/" + options_.bucket;
+  request.query = query;
+  request.payload_sha256 = sha256_hex(body);
+  if (method == "PUT") request.headers = {{"content-type", "application/octet-stream"}};
+
+  OutgoingRequest out;
+  out.method = method;
+  out.url = e.scheme + "://" + request.host + aws::encode_path(request.path);
+  if (!query.empty()) out.url += "?" + form_encode(query);
+  out.headers = request.headers;
+  for (auto& header : aws::sign(request, {options_.access_key, options_.secret, options_.region, "s3"}, aws::amz_date_now()))
+    out.headers.push_back(std::move(header));
+  out.body = std::string(body);
+  return http_->send(out);
+}
+
+Status S3FileStorage::put(std::string_view key, std::string_view content) {
+  if (!is_safe_storage_key(key)) return Error::usage("invalid storage key \"" + std::string(key) + "\"");
+  auto response = send("PUT", key, {}, content);
+  if (!response) return response.error();
+  if (response->status != 200) return s3_error("upload of", key, *response);
+  return Ok{};
+}
+
+Result<std::optional<std::string>> S3FileStorage::get(std::string_view key) const {
+  if (!is_safe_storage_key(key)) return Error::usage("invalid storage key \"" + std::string(key) + "\"");
+  auto response = send("GET", key, {}, "");
+  if (!response) return response.error();
+  // A missing object is not an error; a missing bucket is.
+  if (response->status == 404 && response->body.find("<Code>NoSuchBucket</Code>") == std::string::npos)
+    return std::optional<std::string>();
+  if (response->status != 200) return s3_error("download of", key, *response);
+  return std::optional<std::string>(std::move(response->body));
+}
+
+Status S3FileStorage::remove(std::string_view key) {
+  if (!is_safe_storage_key(key)) return Error::usage("invalid storage key \"" + std::string(key) + "\"");
+  auto response = send("DELETE", key, {}, "");
+  if (!response) return response.error();
+  bool missing_object = response->status == 404 && response->body.find("<Code>NoSuchBucket</Code>") == std::string::npos;
+  if (response->status != 204 && response->status != 200 && !missing_object) return s3_error("delete of", key, *response);
+  return Ok{};
+}
+
+Result<std::vector<std::string>> S3FileStorage::list(std::string_view prefix) const {
+  if (!is_safe_storage_key(prefix)) return Error::usage("invalid storage key \"" + std::string(prefix) + "\"");
+  std::vector<std::string> keys;
+  std::string token;
+  do {
+    std::vector<std::pair<std::string, std::string>> query = {{"list-type", "2"}, {"prefix", std::string(prefix) + "/"}};
+    if (!token.empty()) query.emplace_back("continuation-token", token);
+    auto response = send("GET", "", query, "");
+    if (!response) return response.error();
+    if (response->status != 200) return s3_error("listing of", prefix, *response);
+    for (auto& key : xml_values(response->body, "Key")) keys.push_back(std::move(key));
+    auto truncated = xml_values(response->body, "IsTruncated");
+    auto next = xml_values(response->body, "NextContinuationToken");
+    token = !truncated.empty() && truncated[0] == "true" && !next.empty() ? next[0] : "";
+  } while (!token.empty());
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+Status S3FileStorage::remove_prefix(std::string_view prefix) {
+  auto keys = list(prefix);
+  if (!keys) return keys.error();
+  for (const auto& key : *keys)
+    if (auto removed = remove(key); !removed) return removed;
+  return Ok{};
+}
+
+}  // namespace fastcms::core::files
