@@ -29,6 +29,7 @@ void register_healthcheck(CLI::App& app, Dispatch& dispatch);
 void register_deploy(CLI::App& app, Dispatch& dispatch);
 void register_completion(CLI::App& app, Dispatch& dispatch);
 void register_gen(CLI::App& app, Dispatch& dispatch);
+void register_migrate(CLI::App& app, Dispatch& dispatch);
 
 /// Sets the help footer of `cmd` to an "Examples:" block.
 void set_examples(CLI::App& cmd, std::initializer_list<const char*> examples);
