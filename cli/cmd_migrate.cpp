@@ -9,6 +9,7 @@
 #include "core/app/open_app.h"
 #include "core/collections/collection_file.h"
 #include "core/migrations/auto_migration.h"
+#include "core/migrations/collection_file_migration.h"
 #include "core/migrations/migration_directory.h"
 #include "core/migrations/migration_runner.h"
 #include "core/migrations/migration_status.h"
@@ -114,26 +115,45 @@ Status run_down(const MigrateOptions& options) {
   });
 }
 
+/// The collection changes `migrate create --auto` would write, as lines; nullopt while
+/// migrations are not all applied (the comparison would count theirs too).
+Result<std::optional<std::vector<std::string>>> collection_change_lines(const project::Project& project,
+                                                                        const std::vector<migrations::MigrationStatus>& status,
+                                                                        db::Connection& db) {
+  for (const auto& s : status)
+    if (s.state != migrations::MigrationState::applied) return std::optional<std::vector<std::string>>{};
+  auto drift = migrations::collection_drift(db, project.root);
+  if (!drift) return drift.error();
+  return std::optional(strings::split_trimmed(core::collections::format_sync_report(*drift), '\n'));
+}
+
 Status run_status(const MigrateOptions& options) {
-  return with_migrations([&](const project::Project&, const std::vector<migrations::MigrationFile>& files,
+  return with_migrations([&](const project::Project& project, const std::vector<migrations::MigrationFile>& files,
                              db::Connection& db) -> Status {
     auto applied = migrations::load_applied_migrations(db);
     if (!applied) return applied.error();
     const auto status = migrations::migration_status(files, *applied);
+    auto changes = collection_change_lines(project, status, db);
+    if (!changes) return changes.error();
     if (options.as_json) {
-      std::cout << migrations::status_json(status).dump(2) << "\n";
+      std::cout << migrations::status_json(status, *changes).dump(2) << "\n";
       return Ok{};
     }
     if (status.empty()) {
       std::cerr << "No migrations yet; create one with `fastcms migrate create NAME` (or --auto).\n";
-      return Ok{};
+    } else {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& s : status)
+        rows.push_back({s.version, s.name, migrations::to_string(s.state), s.applied ? s.applied->applied : ""});
+      print_table({"VERSION", "NAME", "STATE", "APPLIED"}, rows);
     }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& s : status)
-      rows.push_back({s.version, s.name, migrations::to_string(s.state), s.applied ? s.applied->applied : ""});
-    print_table({"VERSION", "NAME", "STATE", "APPLIED"}, rows);
     if (!migrations::drifted(status).empty())
       print_hint("Restore modified or missing files, or accept them with `fastcms migrate repair`.");
+    if (*changes && !(*changes)->empty()) {
+      std::cout << "app/collections/ differs from the database:\n";
+      for (const auto& line : **changes) std::cout << "  " << line << "\n";
+      print_hint("Record it with `fastcms migrate create NAME --auto`.");
+    }
     return Ok{};
   });
 }

@@ -99,6 +99,7 @@ TEST_SUITE("e2e: migrate") {
     auto doc = nlohmann::json::parse(json.out);
     CHECK(doc["summary"]["applied"] == 1);
     CHECK(doc["migrations"][0]["state"] == "applied");
+    CHECK(doc["collections"] == nlohmann::json::array());
 
     auto nothing = migrate_run(project, {"migrate", "create", "again", "--auto"});
     expect_ok(nothing);
@@ -108,6 +109,10 @@ TEST_SUITE("e2e: migrate") {
     migrate_sql(project, "INSERT INTO notes (id, title) VALUES ('r1', 'kept')");
     fastcms::test::write_file(project / "app/collections/notes.yaml",
                               std::string(kMigrateNotes) + "indexes: [\"CREATE INDEX idx_notes_title ON notes (title)\"]\n");
+    auto differs = migrate_run(project, {"migrate", "status", "--json"});
+    expect_ok(differs);
+    CHECK(nlohmann::json::parse(differs.out)["collections"] ==
+          nlohmann::json::array({"~ notes: created index idx_notes_title"}));
     expect_ok(migrate_run(project, {"migrate", "create", "index_title", "--auto"}));
     expect_ok(migrate_run(project, {"migrate", "up"}));
     CHECK(migrate_sql(project, "SELECT title FROM notes") == "kept\n");

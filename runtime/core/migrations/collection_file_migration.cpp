@@ -28,20 +28,34 @@ std::string migration_name(const collections::SyncReport& report) {
   return snake ? *snake : "update_collections";
 }
 
-}  // namespace
-
-Result<CollectionFileMigration> migrate_collection_files(db::Connection& conn, const fs::path& root) {
+Result<std::vector<nlohmann::json>> declared_definitions(const fs::path& root) {
   auto collection_files = collections::load_collection_files(root);
   if (!collection_files) return collection_files.error();
   std::vector<nlohmann::json> definitions;
   for (const auto& f : *collection_files) definitions.push_back(f.definition);
+  return definitions;
+}
+
+}  // namespace
+
+Result<collections::SyncReport> collection_drift(db::Connection& conn, const fs::path& root) {
+  auto definitions = declared_definitions(root);
+  if (!definitions) return definitions.error();
+  auto planned = plan_auto_migration(conn, *definitions);
+  if (!planned) return planned.error();
+  return planned->report;
+}
+
+Result<CollectionFileMigration> migrate_collection_files(db::Connection& conn, const fs::path& root) {
+  auto definitions = declared_definitions(root);
+  if (!definitions) return definitions.error();
   auto files = load_migration_files(root);
   if (!files) return files.error();
   if (auto st = require_up_to_date(conn, *files); !st)
     return Error::failure("collection changes were not applied: " + st.error().message +
                           " Then save the collection file again or restart `fastcms dev`.");
 
-  auto planned = plan_auto_migration(conn, definitions, collections::UndeclaredCollections::kept);
+  auto planned = plan_auto_migration(conn, *definitions, collections::UndeclaredCollections::kept);
   if (!planned) return planned.error();
   CollectionFileMigration out{planned->report, ""};
   if (planned->empty()) return out;

@@ -24,4 +24,9 @@ struct CollectionFileMigration {
 /// apply is removed again.
 Result<CollectionFileMigration> migrate_collection_files(db::Connection& conn, const std::filesystem::path& root);
 
+/// What `fastcms migrate create NAME --auto` would write for the project now: the
+/// collections whose files differ from the database (collections no file declares count
+/// as dropped). Changes nothing. Errors: the collection files do not validate.
+Result<collections::SyncReport> collection_drift(db::Connection& conn, const std::filesystem::path& root);
+
 }  // namespace fastcms::core::migrations

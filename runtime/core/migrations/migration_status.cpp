@@ -48,7 +48,8 @@ std::vector<const MigrationStatus*> drifted(const std::vector<MigrationStatus>& 
   return out;
 }
 
-json status_json(const std::vector<MigrationStatus>& status) {
+json status_json(const std::vector<MigrationStatus>& status,
+                 const std::optional<std::vector<std::string>>& collection_changes) {
   json list = json::array();
   std::map<MigrationState, int> counts;
   for (const auto& s : status) {
@@ -70,7 +71,8 @@ json status_json(const std::vector<MigrationStatus>& status) {
            {{"applied", counts[MigrationState::applied]},
             {"pending", counts[MigrationState::pending]},
             {"modified", counts[MigrationState::modified]},
-            {"missingFile", counts[MigrationState::missing_file]}}}};
+            {"missingFile", counts[MigrationState::missing_file]}}},
+          {"collections", collection_changes ? json(*collection_changes) : json()}};
 }
 
 }  // namespace fastcms::core::migrations

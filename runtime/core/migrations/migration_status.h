@@ -39,8 +39,11 @@ std::vector<const MigrationStatus*> drifted(const std::vector<MigrationStatus>& 
 
 /// The `migrate status --json` document (documented in README "Migrations"):
 /// {"migrations": [{version, name, state, file, checksum, hasDown, applied, appliedChecksum,
-/// durationMs}], "summary": {applied, pending, modified, missingFile}}. Unknown values
-/// (no file, not applied) are null.
-nlohmann::json status_json(const std::vector<MigrationStatus>& status);
+/// durationMs}], "summary": {applied, pending, modified, missingFile}, "collections": …}.
+/// Unknown values (no file, not applied) are null. "collections" is `collection_changes`
+/// (lines like "~ posts: added field x": what `migrate create --auto` would write; [] when
+/// the files match the database), or null when not given (migrations not all applied).
+nlohmann::json status_json(const std::vector<MigrationStatus>& status,
+                           const std::optional<std::vector<std::string>>& collection_changes = std::nullopt);
 
 }  // namespace fastcms::core::migrations
