@@ -9,6 +9,7 @@
 #include "core/migrations/locked_database.h"
 #include "core/migrations/migration_history.h"
 #include "core/migrations/migration_status.h"
+#include "db/db_error.h"
 
 namespace fastcms::core::migrations {
 
@@ -27,8 +28,7 @@ Result<std::int64_t> run_part(db::Connection& tx, const std::string& sql) {
 }
 
 Error failed(const MigrationFile& file, const char* part, const Error& error, size_t earlier) {
-  Error e = with_lock_hint(error);
-  if (e.message != error.message) return e;  // locked: nothing ran, the hint says what to do
+  if (db::classify_db_error(error) == db::DbErrorKind::busy) return with_lock_hint(error);
   std::string message = file.label + " (" + part + ") failed and was rolled back; the database is as it was before it.\n  " +
                         error.message + "\n  Fix the file and run `fastcms migrate " + part + "` again.";
   if (earlier > 0)
@@ -107,8 +107,8 @@ Result<std::vector<MigrationRun>> migrate_down(db::Connection& conn, const std::
       problems.push_back(file + ": modified since it was applied; restore it, or accept the edit with "
                                 "`fastcms migrate repair` first");
     else if (!s->file->down)
-      problems.push_back(s->file->label + ": has no down part; add a \"" + std::string(down_marker) +
-                         "\" section with the statements that undo it");
+      problems.push_back(s->file->label + ": has no down part; write the statements that undo it after a \"" +
+                         std::string(down_marker) + "\" line");
   }
   if (!problems.empty())
     return Error::failure("cannot roll back, nothing was changed:\n  " + strings::join(problems, "\n  "));
