@@ -175,6 +175,22 @@ TEST_SUITE("migrations: --auto") {
     CHECK(auto_columns(*p.a, "posts").empty());
   }
 
+  TEST_CASE("a view over a new table is created after it, replays, and is dropped by down") {
+    AutoProject p;
+    json view = {{"name", "published"}, {"type", "view"}, {"viewQuery", "SELECT id, title FROM posts WHERE status = 'published'"}};
+    auto m = p.step({auto_posts(), view});
+    CHECK(m.report.collections.size() == 2);
+    REQUIRE(p.a->exec("INSERT INTO posts (id, title, status) VALUES ('r1', 'x', 'published')").ok());
+    CHECK(p.a->query_value("SELECT COUNT(*) FROM published")->to_int64() == 1);
+    auto b = p.open("b.db");
+    REQUIRE(mig::migrate_up(*b, p.files()).ok());
+    CHECK(auto_schema(*b) == auto_schema(*p.a));
+    auto down = mig::migrate_down(*p.a, p.files(), {});
+    if (!down.ok()) FAIL(down.error().message);
+    CHECK(auto_definition(*p.a, "published").empty());
+    CHECK(p.a->query_value("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('posts', 'published')")->to_int64() == 0);
+  }
+
   TEST_CASE("no difference plans nothing") {
     AutoProject p;
     CHECK(p.plan({}).empty());
