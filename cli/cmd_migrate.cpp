@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/confirm.h"
 #include "cli/output.h"
 #include "cli/table.h"
 #include "common/strings.h"
@@ -79,10 +80,14 @@ Status run_create(const MigrateOptions& options) {
       std::cerr << "No differences between app/collections/ and the database: nothing written.\n";
       return Ok{};
     }
-    if (!planned->data_loss.empty() && !options.yes)
-      return Error::failure("the migration would lose data, so nothing was written:\n  " +
-                            strings::join(planned->data_loss, "\n  ") +
-                            "\nRun again with --yes to write it anyway, or change the collection files.");
+    if (!planned->data_loss.empty() && !options.yes) {
+      const std::string losses = strings::join(planned->data_loss, "\n  ");
+      if (!stdin_is_terminal())
+        return Error::failure("the migration would lose data, so nothing was written:\n  " + losses +
+                              "\nRun again with --yes to write it anyway, or change the collection files.");
+      std::cerr << "The migration would lose data:\n  " << losses << "\n";
+      if (!confirm("Write it anyway?")) return Error::failure("nothing was written (not confirmed)");
+    }
     auto written = migrations::write_new_migration(project->root, *name, migrations::auto_migration_text(*name, *planned));
     if (!written) return written.error();
     std::cout << *written << "\n";
@@ -182,7 +187,8 @@ void register_migrate(CLI::App& app, Dispatch& dispatch) {
   create->add_option("name", options->name, "The migration's name, e.g. add_tags")->required();
   create->add_flag("--auto", options->auto_diff,
                    "Write the statements that bring the database to app/collections/ (and back, in the down part)");
-  create->add_flag("-y,--yes", options->yes, "With --auto: write it even when it would lose data");
+  create->add_flag("-y,--yes", options->yes,
+                   "With --auto: write it even when it would lose data (asked on a terminal, refused otherwise)");
   set_examples(*create, {"fastcms migrate create add_tags", "fastcms migrate create posts_status --auto"});
   create->callback([&dispatch, options] { dispatch.action = [options] { return run_create(*options); }; });
 

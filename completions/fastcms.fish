@@ -122,7 +122,7 @@ complete -c fastcms -n '__fastcms_at \'migrate\'' -a 'repair' -d 'Accept modifie
 complete -c fastcms -n '__fastcms_at \'migrate\'' -l help -s h -x -d 'Print this help message and exit'
 complete -c fastcms -n '__fastcms_at \'migrate create\'' -l help -s h -x -d 'Print this help message and exit'
 complete -c fastcms -n '__fastcms_at \'migrate create\'' -l auto -x -d 'Write the statements that bring the database to app/collections/ (and back, in the down part)'
-complete -c fastcms -n '__fastcms_at \'migrate create\'' -l yes -s y -x -d 'With --auto: write it even when it would lose data'
+complete -c fastcms -n '__fastcms_at \'migrate create\'' -l yes -s y -x -d 'With --auto: write it even when it would lose data (asked on a terminal, refused otherwise)'
 complete -c fastcms -n '__fastcms_at \'migrate up\'' -l help -s h -x -d 'Print this help message and exit'
 complete -c fastcms -n '__fastcms_at \'migrate up\'' -l to -x -d 'Stop after the migration with this version'
 complete -c fastcms -n '__fastcms_at \'migrate down\'' -l help -s h -x -d 'Print this help message and exit'
