@@ -84,9 +84,21 @@ void reload(core::App& app) {
     return;
   }
   std::ostringstream out;
-  print_sync_report(out, *report, /*only_changes=*/true);
+  print_sync_report(out, report->sync, /*only_changes=*/true);
   std::string text = out.str();
+  if (!report->written_migration.empty())
+    text += "Wrote and applied migration " + report->written_migration + "\n";
   log_line(text.empty() ? "Collections reloaded: no changes." : "Collections reloaded:\n" + text);
+}
+
+/// Tells what starting changed: migrations applied, collection changes, a written migration.
+void print_start_changes(const core::OpenedApp& opened) {
+  for (const auto& run : opened.migrated)
+    std::cerr << "Applied migration " << run.label << " (" << run.duration_ms << " ms)\n";
+  print_sync_report(std::cerr, opened.sync, /*only_changes=*/true);
+  if (!opened.written_migration.empty())
+    std::cerr << "Wrote and applied migration " << opened.written_migration
+              << " (collection files changed; commit it with them)\n";
 }
 
 Status run_server(ServeOptions options) {
@@ -104,7 +116,7 @@ Status run_server(ServeOptions options) {
   if (!opened.ok()) return opened.error();
   core::App& app = *opened->app;
 
-  print_sync_report(std::cerr, opened->sync, /*only_changes=*/true);
+  print_start_changes(*opened);
   http::AppServer server(app, server_options(project->config, options.debug));
   auto port = server.start(project->config.host, project->config.port);
   if (!port.ok())

@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   Dispatch dispatch;
   register_init(app, dispatch);
   register_collections(app, dispatch);
+  register_migrate(app, dispatch);
   register_serve(app, dispatch);
   register_users(app, dispatch);
   register_deploy(app, dispatch);

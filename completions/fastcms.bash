@@ -3,8 +3,9 @@
 
 _fastcms_subcommands() {
   case "$1" in
-    '') echo 'init collections dev serve users deploy gen healthcheck version completion' ;;
-    'collections') echo 'list' ;;
+    '') echo 'init collections migrate dev serve users deploy gen healthcheck version completion' ;;
+    'collections') echo 'list create' ;;
+    'migrate') echo 'create up down status repair' ;;
     'users') echo 'create list delete set-password' ;;
     'gen') echo 'types openapi' ;;
   esac
@@ -15,6 +16,13 @@ _fastcms_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
+    'collections create') echo '--help -h --schema' ;;
+    'migrate') echo '--help -h' ;;
+    'migrate create') echo '--help -h --auto --yes -y' ;;
+    'migrate up') echo '--help -h --to' ;;
+    'migrate down') echo '--help -h --steps --to' ;;
+    'migrate status') echo '--help -h --json' ;;
+    'migrate repair') echo '--help -h' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -37,6 +45,13 @@ _fastcms_value_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
+    'collections create') echo '--help -h --schema' ;;
+    'migrate') echo '--help -h' ;;
+    'migrate create') echo '--help -h --auto --yes -y' ;;
+    'migrate up') echo '--help -h --to' ;;
+    'migrate down') echo '--help -h --steps --to' ;;
+    'migrate status') echo '--help -h --json' ;;
+    'migrate repair') echo '--help -h' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;

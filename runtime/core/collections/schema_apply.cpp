@@ -56,24 +56,27 @@ std::vector<std::string> definition_changes(const json& before, const json& afte
   return out;
 }
 
-Status run(db::Connection& conn, const std::vector<std::string>& statements) {
-  for (const auto& sql : statements)
+Status run(db::Connection& conn, const std::vector<std::string>& statements, std::vector<std::string>* ran) {
+  for (const auto& sql : statements) {
     if (auto r = conn.exec(sql); !r) return r.error();
+    if (ran) ran->push_back(sql);
+  }
   return Ok{};
 }
 
-Result<CollectionChange> remove_one(db::Connection& conn, const StoredCollection& stored) {
+Result<CollectionChange> remove_one(db::Connection& conn, const StoredCollection& stored, std::vector<std::string>* ran) {
   auto current = inspect_table(conn, stored.name);
   if (!current) return current.error();
   if (current->exists()) {
     const char* what = current->kind == TableInfo::Kind::view ? "DROP VIEW " : "DROP TABLE ";
-    if (auto r = conn.exec(what + conn.dialect().quote_identifier(current->name)); !r) return r.error();
+    if (auto s = run(conn, {what + conn.dialect().quote_identifier(current->name)}, ran); !s) return s.error();
   }
   if (auto s = remove_definition(conn, stored.id); !s) return s.error();
   return CollectionChange{stored.id, stored.name, ChangeKind::deleted, {"dropped " + stored.name}};
 }
 
-Result<CollectionChange> apply_one(db::Connection& conn, const json& definition, const StoredCollection* stored) {
+Result<CollectionChange> apply_one(db::Connection& conn, const json& definition, const StoredCollection* stored,
+                                   std::vector<std::string>* ran) {
   auto next = collection_from_json(definition);
   if (!next) return next.error();
   std::optional<Collection> previous;
@@ -90,7 +93,7 @@ Result<CollectionChange> apply_one(db::Connection& conn, const json& definition,
   }
   auto plan = plan_table(conn, previous ? &*previous : nullptr, *next, *current);
   if (!plan) return plan.error();
-  if (auto s = run(conn, plan->statements); !s) return s.error();
+  if (auto s = run(conn, plan->statements, ran); !s) return s.error();
 
   CollectionChange change{next->id, next->name, ChangeKind::unchanged, plan->changes};
   const json before = stored ? without_times(stored->definition) : json::object();
@@ -123,7 +126,8 @@ const char* to_string(ChangeKind kind) {
 }
 
 Result<std::vector<CollectionChange>> apply_collection_definitions(db::Connection& conn, const std::vector<json>& desired,
-                                                                   const std::vector<std::string>& remove_ids) {
+                                                                   const std::vector<std::string>& remove_ids,
+                                                                   std::vector<std::string>* ran) {
   std::vector<CollectionChange> out;
   auto status = conn.transaction([&](db::Connection& tx) -> Status {
     auto stored = load_stored_collections(tx);
@@ -135,7 +139,7 @@ Result<std::vector<CollectionChange>> apply_collection_definitions(db::Connectio
     for (const auto& id : remove_ids) {
       auto it = by_id.find(id);
       if (it == by_id.end()) continue;
-      auto change = remove_one(tx, *it->second);
+      auto change = remove_one(tx, *it->second, ran);
       if (!change) return change.error();
       removed.push_back(std::move(*change));
     }
@@ -146,7 +150,7 @@ Result<std::vector<CollectionChange>> apply_collection_definitions(db::Connectio
         const bool view = desired[i].value("type", "") == "view";
         if (view != (pass == 1)) continue;
         auto it = by_id.find(desired[i].value("id", ""));
-        auto change = apply_one(tx, desired[i], it == by_id.end() ? nullptr : it->second);
+        auto change = apply_one(tx, desired[i], it == by_id.end() ? nullptr : it->second, ran);
         if (!change) return change.error();
         applied[i] = std::move(*change);
       }

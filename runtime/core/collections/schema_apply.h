@@ -29,9 +29,12 @@ struct CollectionChange {
 /// `remove_ids` has its table or view dropped and its definition deleted. Tables are
 /// handled before views so a view may select from a table created in the same call.
 /// Collections neither desired nor removed are not touched. Returns one entry per desired
-/// or removed collection, in that order; an unchanged one ran no statement.
+/// or removed collection, in that order; an unchanged one ran no statement. When `ran` is
+/// given it receives every DDL statement run, in the order run (the definition writes to
+/// `_collections` are not included).
 Result<std::vector<CollectionChange>> apply_collection_definitions(db::Connection& conn,
                                                                    const std::vector<nlohmann::json>& desired,
-                                                                   const std::vector<std::string>& remove_ids = {});
+                                                                   const std::vector<std::string>& remove_ids = {},
+                                                                   std::vector<std::string>* ran = nullptr);
 
 }  // namespace fastcms::core::collections

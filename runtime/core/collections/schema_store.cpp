@@ -74,35 +74,76 @@ Result<std::shared_ptr<const Schema>> load_schema(db::Connection& conn) {
   return std::shared_ptr<const Schema>(std::move(schema));
 }
 
-Status save_definition(db::Connection& conn, const json& definition) {
+namespace {
+
+/// A definition as the values of a `_collections` row.
+struct DefinitionRow {
+  std::string id, name, type, text;
+  bool system = false;
+};
+
+Result<DefinitionRow> definition_row(const json& definition) {
   auto c = collection_from_json(definition);
   if (!c) return c.error();
   json stored = definition;
   stored["id"] = c->id;
   stored.erase("created");
   stored.erase("updated");
-  const auto& d = conn.dialect();
-  const std::string now = datetime::now();
+  const bool system = stored.contains("system") && stored["system"].is_boolean() && stored["system"].get<bool>();
+  return DefinitionRow{c->id, c->name, c->type, stored.dump(), system};
+}
+
+/// INSERT … ON CONFLICT (id) DO UPDATE with the given value fragments, in the order id,
+/// name, type, system, definition, created, updated.
+std::string upsert_sql(const db::Dialect& d, const std::vector<std::string>& values) {
   std::string sql = "INSERT INTO " + d.quote_identifier(collections_table) + " (";
-  std::string values;
+  std::string list;
   size_t n = 0;
   for (const char* column : {"id", "name", "type", "system", "definition", "created", "updated"}) {
     sql += (n ? ", " : "") + d.quote_identifier(column);
-    values += (n ? ", " : "") + d.placeholder(n + 1);
+    list += (n ? ", " : "") + values[n];
     ++n;
   }
-  sql += ") VALUES (" + values + ") " + d.upsert_clause({"id"}, {"name", "type", "system", "definition", "updated"});
-  const bool system = stored.contains("system") && stored["system"].is_boolean() && stored["system"].get<bool>();
-  auto r = conn.exec(sql, {c->id, c->name, c->type, system, stored.dump(), now, now});
+  return sql + ") VALUES (" + list + ") " +
+         d.upsert_clause({"id"}, {"name", "type", "system", "definition", "updated"});
+}
+
+std::string delete_sql(const db::Dialect& d, const std::string& id_value) {
+  return "DELETE FROM " + d.quote_identifier(collections_table) + " WHERE " + d.quote_identifier("id") + " = " +
+         id_value;
+}
+
+}  // namespace
+
+Status save_definition(db::Connection& conn, const json& definition) {
+  auto row = definition_row(definition);
+  if (!row) return row.error();
+  const auto& d = conn.dialect();
+  std::vector<std::string> placeholders;
+  for (size_t i = 1; i <= 7; ++i) placeholders.push_back(d.placeholder(i));
+  const std::string now = datetime::now();
+  auto r = conn.exec(upsert_sql(d, placeholders), {row->id, row->name, row->type, row->system, row->text, now, now});
   if (!r) return r.error();
   return Ok{};
 }
 
+Result<std::string> save_definition_sql(const db::Dialect& d, const json& definition, const std::string& created,
+                                        const std::string& updated) {
+  auto row = definition_row(definition);
+  if (!row) return row.error();
+  auto time = [&](const std::string& t) { return t.empty() ? d.now_utc() : d.quote_string_literal(t); };
+  return upsert_sql(d, {d.quote_string_literal(row->id), d.quote_string_literal(row->name),
+                        d.quote_string_literal(row->type), row->system ? "TRUE" : "FALSE",
+                        d.quote_string_literal(row->text), time(created), time(updated)});
+}
+
+std::string remove_definition_sql(const db::Dialect& d, std::string_view id) {
+  return delete_sql(d, d.quote_string_literal(id));
+}
+
 Status remove_definition(db::Connection& conn, std::string_view id) {
   const auto& d = conn.dialect();
-  auto r = conn.exec("DELETE FROM " + d.quote_identifier(collections_table) + " WHERE " + d.quote_identifier("id") +
-                         " = " + d.placeholder(1),
-                     {std::string(id)});
+  auto r = conn.exec(delete_sql(d, d.placeholder(1)), {std::string(id)});
   if (!r) return r.error();
   return Ok{};
 }

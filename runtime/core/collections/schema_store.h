@@ -46,4 +46,13 @@ Status save_definition(db::Connection& conn, const nlohmann::json& definition);
 /// the caller's business.
 Status remove_definition(db::Connection& conn, std::string_view id);
 
+/// The statement save_definition runs, with every value written as a SQL literal instead of
+/// bound, for migration files (which are plain SQL). `created` and `updated` are the times
+/// to store; empty means the time the statement runs. An existing row keeps its created.
+Result<std::string> save_definition_sql(const db::Dialect& dialect, const nlohmann::json& definition,
+                                        const std::string& created = "", const std::string& updated = "");
+
+/// The statement remove_definition runs, with the id as a SQL literal.
+std::string remove_definition_sql(const db::Dialect& dialect, std::string_view id);
+
 }  // namespace fastcms::core::collections

@@ -1,53 +1,13 @@
 #include "core/collections/schema_sync.h"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
-#include <set>
 
 #include "common/strings.h"
-#include "core/collections/collection_definition.h"
-#include "core/collections/collection_rules.h"
-#include "core/collections/schema_store.h"
+#include "core/collections/declared_schema.h"
 #include "core/collections/system_tables.h"
 
 namespace fastcms::core::collections {
 using nlohmann::json;
-
-namespace {
-
-std::string where(const std::string& name) { return "collection \"" + name + "\": "; }
-
-/// The id each declared collection takes: its explicit id, else the stored id of the
-/// collection with its name, else the default.
-std::vector<json> with_ids(const std::vector<json>& declared, const std::vector<StoredCollection>& stored) {
-  std::map<std::string, std::string> stored_id_by_name;
-  for (const auto& s : stored) stored_id_by_name[strings::to_lower(s.name)] = s.id;
-  std::vector<json> out;
-  for (json d : declared) {
-    if (!d.contains("id") || !d["id"].is_string() || d["id"].get<std::string>().empty()) {
-      const std::string name = d.value("name", "");
-      auto it = stored_id_by_name.find(strings::to_lower(name));
-      d["id"] = it != stored_id_by_name.end() ? it->second : default_collection_id(d.value("type", "base"), name);
-    }
-    out.push_back(std::move(d));
-  }
-  return out;
-}
-
-/// Every relation of `c` must point at a collection of `schema`.
-std::vector<std::string> relation_problems(const Collection& c, const Schema& schema) {
-  std::vector<std::string> out;
-  for (const auto& f : c.fields) {
-    if (f.type != "relation" || schema.find(f.relation_target())) continue;
-    std::string guess = strings::nearest(f.relation_target(), schema.names());
-    out.push_back(where(c.name) + "field \"" + f.name + "\": unknown collection \"" + f.relation_target() + "\"" +
-                  (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
-  }
-  return out;
-}
-
-}  // namespace
 
 bool SyncReport::changed() const {
   return std::any_of(collections.begin(), collections.end(),
@@ -73,47 +33,10 @@ Result<SyncReport> sync_collection_files(db::Connection& conn, const std::vector
   SyncReport report;
   auto status = conn.transaction([&](db::Connection& tx) -> Status {
     if (auto s = ensure_system_tables(tx); !s) return s;
-    auto stored = load_stored_collections(tx);
-    if (!stored) return stored.error();
-    const std::vector<json> declared = with_ids(definitions, *stored);
-
-    CollectionDirectory directory;
-    for (const auto& s : *stored) directory.add(s.id, s.name);
-    for (const auto& d : declared) directory.add(d["id"].get<std::string>(), d.value("name", ""));
-
-    std::vector<json> canonical;
-    std::set<std::string> declared_ids;
-    std::vector<std::string> problems;
-    for (const auto& d : declared) {
-      auto c = canonical_definition(d, directory);
-      if (!c) return Error::usage(where(d.value("name", "")) + c.error().message);
-      declared_ids.insert((*c)["id"].get<std::string>());
-      for (const auto& s : *stored)
-        if (s.id == (*c)["id"] && s.type != (*c)["type"])
-          problems.push_back(where((*c)["name"].get<std::string>()) + "type cannot change from " + s.type + " to " +
-                             (*c)["type"].get<std::string>() + "; create a new collection and move the data instead");
-      canonical.push_back(std::move(*c));
-    }
-
-    // The schema as it will be: the declared collections plus the stored ones kept as they are.
-    json all = json::array();
-    for (const auto& c : canonical) all.push_back(c);
-    for (const auto& s : *stored)
-      if (!declared_ids.count(s.id)) {
-        all.push_back(s.definition);
-        if (!s.system) report.unmanaged.push_back(s.name);
-      }
-    auto schema = schema_from_json(all);
-    if (!schema) return Error::usage(schema.error().message);
-    for (const auto& c : canonical) {
-      const Collection* collection = schema->find(c["id"].get<std::string>());
-      for (auto& p : relation_problems(*collection, *schema)) problems.push_back(std::move(p));
-      for (const auto& p : check_rules(*collection, *schema))
-        problems.push_back(where(collection->name) + strings::join(p.path, ".") + ": " + p.message);
-    }
-    if (!problems.empty()) return Error::usage(strings::join(problems, "\n"));
-
-    auto changes = apply_collection_definitions(tx, canonical);
+    auto declared = resolve_declared_schema(tx, definitions);
+    if (!declared) return declared.error();
+    for (const auto& u : declared->undeclared) report.unmanaged.push_back(u.name);
+    auto changes = apply_collection_definitions(tx, declared->canonical);
     if (!changes) return changes.error();
     report.collections = std::move(*changes);
     return Ok{};
