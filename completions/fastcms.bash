@@ -7,7 +7,7 @@ _fastcms_subcommands() {
     'collections') echo 'list create' ;;
     'migrate') echo 'create up down status repair' ;;
     'users') echo 'create list delete set-password' ;;
-    'gen') echo 'types' ;;
+    'gen') echo 'types openapi' ;;
   esac
 }
 _fastcms_options() {
@@ -33,6 +33,7 @@ _fastcms_options() {
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
+    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -61,6 +62,7 @@ _fastcms_value_options() {
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
+    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -76,6 +78,7 @@ _fastcms_choices() {
 _fastcms_file_option() {
   case "$1|$2" in
     'gen types|--output'|'gen types|-o') return 0 ;;
+    'gen openapi|--output'|'gen openapi|-o') return 0 ;;
   esac
   return 1
 }

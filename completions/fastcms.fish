@@ -12,7 +12,7 @@ function __fastcms_subcommands
         case 'users'
             string split ' ' -- 'create list delete set-password'
         case 'gen'
-            string split ' ' -- 'types'
+            string split ' ' -- 'types openapi'
     end
 end
 
@@ -60,6 +60,8 @@ function __fastcms_value_options
             string split ' ' -- '--help -h'
         case 'gen types'
             string split ' ' -- '--help -h --output -o'
+        case 'gen openapi'
+            string split ' ' -- '--help -h --output -o --server'
         case 'healthcheck'
             string split ' ' -- '--help -h --url --timeout --quiet -q'
         case 'version'
@@ -165,9 +167,13 @@ complete -c fastcms -n '__fastcms_at \'deploy\'' -l target -s t -x -a 'docker fl
 complete -c fastcms -n '__fastcms_at \'deploy\'' -l dry-run -x -d 'Print the files that would be written and write nothing'
 complete -c fastcms -n '__fastcms_at \'deploy\'' -l force -s f -x -d 'Overwrite existing files whose content differs'
 complete -c fastcms -n '__fastcms_at \'gen\'' -a 'types' -d 'TypeScript interfaces for the records of every collection'
+complete -c fastcms -n '__fastcms_at \'gen\'' -a 'openapi' -d 'An OpenAPI 3.1 document of the project\'s API (records and auth endpoints)'
 complete -c fastcms -n '__fastcms_at \'gen\'' -l help -s h -x -d 'Print this help message and exit'
 complete -c fastcms -n '__fastcms_at \'gen types\'' -l help -s h -x -d 'Print this help message and exit'
 complete -c fastcms -n '__fastcms_at \'gen types\'' -l output -s o -r -F -d 'Write to this file instead of stdout'
+complete -c fastcms -n '__fastcms_at \'gen openapi\'' -l help -s h -x -d 'Print this help message and exit'
+complete -c fastcms -n '__fastcms_at \'gen openapi\'' -l output -s o -r -F -d 'Write to this file instead of stdout; YAML when it ends in .yaml or .yml, else JSON'
+complete -c fastcms -n '__fastcms_at \'gen openapi\'' -l server -x -d 'The server URL the document names (default: http://HOST:PORT from the config)'
 complete -c fastcms -n '__fastcms_at \'healthcheck\'' -l help -s h -x -d 'Print this help message and exit'
 complete -c fastcms -n '__fastcms_at \'healthcheck\'' -l url -x -d 'Server to probe, e.g. http://127.0.0.1:8090 (/api/health is added when the URL has no path; default: 127.0.0.1 on $PORT or the project\'s port)'
 complete -c fastcms -n '__fastcms_at \'healthcheck\'' -l timeout -x -d 'Seconds to wait for the answer'

@@ -8,9 +8,10 @@ packages=(
   libcli11-dev libcpp-httplib-dev libsqlite3-dev libyaml-cpp-dev nlohmann-json3-dev
   libarchive-dev doctest-dev libssl-dev libcurl4-openssl-dev libcrypt-dev
   curl python3 sqlite3 wrk
-  # bash, zsh and fish load the generated completion scripts in tests; dpkg-dev brings
-  # dpkg-shlibdeps, which computes the .deb's Depends.
-  zsh fish dpkg-dev
+  # bash, zsh and fish load the generated completion scripts in tests; help2man writes the
+  # man page from --help; dpkg-dev brings dpkg-shlibdeps, which computes the .deb's Depends;
+  # systemd brings systemd-analyze, which checks the packaged unit.
+  zsh fish dpkg-dev help2man systemd
 )
 # Node.js and npm run the end-to-end test with the PocketBase JS SDK. A Node.js that brings its
 # own npm (NodeSource's nodejs package provides npm and conflicts with Debian's) is kept as it is.
