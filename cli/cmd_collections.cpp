@@ -55,6 +55,7 @@ void register_collections(CLI::App& app, Dispatch& dispatch) {
   list->add_flag("--json", *as_json, "Print as JSON: name, type, field count, file and the five rules");
   set_examples(*list, {"fastcms collections list", "fastcms collections list --json | jq '.[].name'"});
   list->callback([&dispatch, as_json] { dispatch.action = [as_json]() { return run_list(*as_json); }; });
+  register_collections_transfer(*group, dispatch);
 }
 
 }  // namespace fastcms::cli

@@ -1,10 +1,9 @@
 // `fastcms users create | list | delete | set-password`: parse, call core/auth/user_admin, print.
-#include <unistd.h>
-
 #include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/confirm.h"
 #include "cli/output.h"
 #include "cli/password_input.h"
 #include "cli/table.h"
@@ -114,17 +113,8 @@ Status run_list(const ListOptions& options) {
   });
 }
 
-/// Asks "… [y/N]" on the terminal; true for y or yes.
-bool confirm(const std::string& question) {
-  std::cerr << question << " [y/N] " << std::flush;
-  std::string answer;
-  if (!std::getline(std::cin, answer)) return false;
-  answer = strings::to_lower(strings::trim(answer));
-  return answer == "y" || answer == "yes";
-}
-
 Status run_delete(const AccountOptions& options) {
-  bool interactive = isatty(STDIN_FILENO) != 0;
+  bool interactive = stdin_is_terminal();
   if (!options.yes && !interactive)
     return Error::failure("refusing to delete " + options.email +
                           " without confirmation: stdin is not a terminal; pass --yes to delete from a script");

@@ -29,6 +29,9 @@ void register_healthcheck(CLI::App& app, Dispatch& dispatch);
 void register_deploy(CLI::App& app, Dispatch& dispatch);
 void register_completion(CLI::App& app, Dispatch& dispatch);
 void register_gen(CLI::App& app, Dispatch& dispatch);
+void register_backup(CLI::App& app, Dispatch& dispatch);
+/// `collections export` and `collections import`, added to the `collections` group.
+void register_collections_transfer(CLI::App& group, Dispatch& dispatch);
 
 /// Sets the help footer of `cmd` to an "Examples:" block.
 void set_examples(CLI::App& cmd, std::initializer_list<const char*> examples);

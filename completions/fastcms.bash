@@ -3,9 +3,10 @@
 
 _fastcms_subcommands() {
   case "$1" in
-    '') echo 'init collections dev serve users deploy gen healthcheck version completion' ;;
-    'collections') echo 'list' ;;
+    '') echo 'init collections dev serve users backup deploy gen healthcheck version completion' ;;
+    'collections') echo 'list export import' ;;
     'users') echo 'create list delete set-password' ;;
+    'backup') echo 'create list restore' ;;
     'gen') echo 'types' ;;
   esac
 }
@@ -15,6 +16,8 @@ _fastcms_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
+    'collections export') echo '--help -h --data --format --output -o' ;;
+    'collections import') echo '--help -h --collection --format --upsert --skip-invalid' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -22,6 +25,10 @@ _fastcms_options() {
     'users list') echo '--help -h --role --collection --json' ;;
     'users delete') echo '--help -h --admin --collection --yes -y' ;;
     'users set-password') echo '--help -h --admin --collection --password-stdin' ;;
+    'backup') echo '--help -h' ;;
+    'backup create') echo '--help -h --output -o' ;;
+    'backup list') echo '--help -h --json' ;;
+    'backup restore') echo '--help -h --yes -y' ;;
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
@@ -36,6 +43,8 @@ _fastcms_value_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
+    'collections export') echo '--help -h --data --format --output -o' ;;
+    'collections import') echo '--help -h --collection --format --upsert --skip-invalid' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -43,6 +52,10 @@ _fastcms_value_options() {
     'users list') echo '--help -h --role --collection --json' ;;
     'users delete') echo '--help -h --admin --collection --yes -y' ;;
     'users set-password') echo '--help -h --admin --collection --password-stdin' ;;
+    'backup') echo '--help -h' ;;
+    'backup create') echo '--help -h --output -o' ;;
+    'backup list') echo '--help -h --json' ;;
+    'backup restore') echo '--help -h --yes -y' ;;
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;

@@ -88,7 +88,8 @@ TEST_SUITE("e2e completion") {
 
   TEST_CASE("bash completes commands, nested commands, flags and their values") {
     CHECK(bash_complete("fastcms de") == Words{"deploy", "dev"});
-    CHECK(bash_complete("fastcms collections ''") == Words{"list"});
+    CHECK(bash_complete("fastcms collections l") == Words{"list"});
+    CHECK(bash_complete("fastcms backup ''") == Words{"create", "list", "restore"});
     CHECK(bash_complete("fastcms deploy --target ''") == Words{"docker", "fly", "railway"});
     CHECK(bash_complete("fastcms deploy -t r") == Words{"railway"});
     CHECK(bash_complete("fastcms init my-app --template b") == Words{"blank", "blog"});
