@@ -44,8 +44,8 @@ Result<std::uint64_t> export_records(db::Connection& db, const collections::Coll
       for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_cell(cell_text(record[fields[i]->name]));
       out << "\n";
     } else {
-      nlohmann::json line = nlohmann::json::object();
-      for (const auto* f : fields) line[f->name] = record[f->name];
+      nlohmann::ordered_json line = nlohmann::ordered_json::object();  // fields in schema order
+      for (const auto* f : fields) line[f->name] = nlohmann::ordered_json(record[f->name]);
       if (format == TransferFormat::json) out << (written ? ",\n" : "\n");
       out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       if (format == TransferFormat::ndjson) out << "\n";

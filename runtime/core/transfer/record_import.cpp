@@ -65,17 +65,19 @@ Result<ImportReport> import_records(db::Connection& db, const collections::Schem
   auto st = db.transaction([&](db::Connection& tx) -> Status {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       Result<bool> outcome = false;
-      auto one = tx.transaction([&](db::Connection& row_tx) -> Status {  // a savepoint per row
-        outcome = write_row(row_tx, schema, collection, rows[i], options.upsert);
-        if (!outcome.ok()) return outcome.error();
-        return Ok{};
-      });
-      if (!one.ok()) {
-        if (!options.skip_invalid) return one.error();
-        report.skipped.push_back({rows[i].line, one.error().message});
+      if (options.skip_invalid) {
+        // A savepoint per row, so that a bad row is undone alone.
+        auto one = tx.transaction([&](db::Connection& row_tx) -> Status {
+          outcome = write_row(row_tx, schema, collection, rows[i], options.upsert);
+          if (!outcome.ok()) return outcome.error();
+          return Ok{};
+        });
+        if (!one.ok()) report.skipped.push_back({rows[i].line, one.error().message});
       } else {
-        ++(*outcome ? report.updated : report.created);
+        outcome = write_row(tx, schema, collection, rows[i], options.upsert);
+        if (!outcome.ok()) return outcome.error();  // rolls back the whole import
       }
+      if (outcome.ok()) ++(*outcome ? report.updated : report.created);
       if (progress && ((i + 1) % options.batch_size == 0 || i + 1 == rows.size())) progress(i + 1, rows.size());
     }
     return Ok{};
