@@ -45,6 +45,11 @@ describe('backups API', () => {
     await pb.collection('notes').create({ text: 'kept' });
   });
 
+  it('tells superusers in /api/health whether a backup can start', async () => {
+    assert.equal((await pb.health.check()).data.canBackup, true);
+    assert.deepEqual((await client().health.check()).data, {});
+  });
+
   it('is for superusers only', async () => {
     const guest = client();
     await expectError('guest list', guest.backups.getFullList(), 401);

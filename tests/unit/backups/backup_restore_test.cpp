@@ -109,10 +109,15 @@ TEST_SUITE("backups") {
           if (st.ok()) ++transactions;
         }
       });
-      while (transactions < 50) std::this_thread::yield();
+      auto wait_for = [&](int count) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (transactions < count && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+        return transactions >= count;
+      };
+      CHECK(wait_for(50));
       auto created = backups::create_backup(p.layout, zip);
       int during = transactions;
-      while (transactions < during + 50) std::this_thread::yield();  // writes went on after the snapshot
+      CHECK(wait_for(during + 50));  // writes went on after the snapshot
       stop = true;
       writer.join();
       if (!created.ok()) FAIL(created.error().message);
