@@ -56,6 +56,7 @@ void register_collections(CLI::App& app, Dispatch& dispatch) {
   set_examples(*list, {"fastcms collections list", "fastcms collections list --json | jq '.[].name'"});
   list->callback([&dispatch, as_json] { dispatch.action = [as_json]() { return run_list(*as_json); }; });
   register_collections_create(*group, dispatch);
+  register_collections_transfer(*group, dispatch);
 }
 
 }  // namespace fastcms::cli

@@ -12,6 +12,8 @@
 #include "cli/sync_report.h"
 #include "common/interrupt.h"
 #include "core/app/open_app.h"
+#include "core/backups/backup_scheduler.h"
+#include "core/backups/server_lock.h"
 #include "http/app_server.h"
 #include "http/local_url.h"
 #include "project/directory_watcher.h"
@@ -112,6 +114,8 @@ Status run_server(ServeOptions options) {
   interrupt::install_handlers();
   auto project = project::open_project(std::filesystem::current_path(), options.flags);
   if (!project.ok()) return project.error();
+  auto data_lock = core::backups::DataLock::for_server(project->root / "data");  // seen by `backup restore`
+  if (!data_lock.ok()) return data_lock.error();
   auto opened = core::open_app(*project, options.dev, database_options(options.debug));
   if (!opened.ok()) return opened.error();
   core::App& app = *opened->app;
@@ -131,6 +135,8 @@ Status run_server(ServeOptions options) {
             << "  Health:   " << base << "/api/health\n"
             << "Press Ctrl+C to stop." << std::endl;
 
+  core::backups::BackupScheduler backup_scheduler(app);  // settings backups.cron
+  backup_scheduler.start();
   project::DirectoryWatcher watcher;
   if (options.reload) {
     if (auto st = watcher.start(project->root / "app", [&app] { reload(app); }); !st.ok()) return st;
@@ -140,6 +146,7 @@ Status run_server(ServeOptions options) {
 
   std::cerr << "Shutting down: finishing in-flight requests..." << std::endl;
   watcher.stop();
+  backup_scheduler.stop();
   server.stop();
   if (auto closed = app.db().close(); !closed.ok()) return closed.error();
   std::cerr << "Stopped cleanly." << std::endl;

@@ -32,6 +32,9 @@ void register_gen(CLI::App& app, Dispatch& dispatch);
 void register_migrate(CLI::App& app, Dispatch& dispatch);
 /// `collections create` (cli/cmd_collections_create.cpp), on the `collections` group.
 void register_collections_create(CLI::App& group, Dispatch& dispatch);
+void register_backup(CLI::App& app, Dispatch& dispatch);
+/// `collections export` and `collections import`, added to the `collections` group.
+void register_collections_transfer(CLI::App& group, Dispatch& dispatch);
 
 /// Sets the help footer of `cmd` to an "Examples:" block.
 void set_examples(CLI::App& cmd, std::initializer_list<const char*> examples);

@@ -3,7 +3,7 @@
 
 namespace fastcms::cli {
 
-/// True when stdin is a terminal, so a question can be asked.
+/// True when stdin is a terminal: only then may a command ask a question.
 bool stdin_is_terminal();
 
 /// Asks "<question> [y/N]" on stderr and reads the answer from stdin; true for y or yes.

@@ -81,6 +81,7 @@ int main(int argc, char** argv) {
   register_migrate(app, dispatch);
   register_serve(app, dispatch);
   register_users(app, dispatch);
+  register_backup(app, dispatch);
   register_deploy(app, dispatch);
   register_gen(app, dispatch);
   register_healthcheck(app, dispatch);

@@ -3,11 +3,11 @@
 
 _fastcms_subcommands() {
   case "$1" in
-    '') echo 'init collections migrate dev serve users deploy gen healthcheck version completion' ;;
-    'collections') echo 'list create' ;;
-    'migrate') echo 'create up down status repair' ;;
+    '') echo 'init collections dev serve users backup deploy gen healthcheck version completion' ;;
+    'collections') echo 'list export import' ;;
     'users') echo 'create list delete set-password' ;;
-    'gen') echo 'types openapi' ;;
+    'backup') echo 'create list restore' ;;
+    'gen') echo 'types' ;;
   esac
 }
 _fastcms_options() {
@@ -16,13 +16,8 @@ _fastcms_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
-    'collections create') echo '--help -h --schema' ;;
-    'migrate') echo '--help -h' ;;
-    'migrate create') echo '--help -h --auto --yes -y' ;;
-    'migrate up') echo '--help -h --to' ;;
-    'migrate down') echo '--help -h --steps --to' ;;
-    'migrate status') echo '--help -h --json' ;;
-    'migrate repair') echo '--help -h' ;;
+    'collections export') echo '--help -h --data --format --output -o' ;;
+    'collections import') echo '--help -h --collection --format --upsert --skip-invalid' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -30,10 +25,13 @@ _fastcms_options() {
     'users list') echo '--help -h --role --collection --json' ;;
     'users delete') echo '--help -h --admin --collection --yes -y' ;;
     'users set-password') echo '--help -h --admin --collection --password-stdin' ;;
+    'backup') echo '--help -h' ;;
+    'backup create') echo '--help -h --output -o' ;;
+    'backup list') echo '--help -h --json' ;;
+    'backup restore') echo '--help -h --yes -y' ;;
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
-    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -45,13 +43,8 @@ _fastcms_value_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
-    'collections create') echo '--help -h --schema' ;;
-    'migrate') echo '--help -h' ;;
-    'migrate create') echo '--help -h --auto --yes -y' ;;
-    'migrate up') echo '--help -h --to' ;;
-    'migrate down') echo '--help -h --steps --to' ;;
-    'migrate status') echo '--help -h --json' ;;
-    'migrate repair') echo '--help -h' ;;
+    'collections export') echo '--help -h --data --format --output -o' ;;
+    'collections import') echo '--help -h --collection --format --upsert --skip-invalid' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -59,10 +52,13 @@ _fastcms_value_options() {
     'users list') echo '--help -h --role --collection --json' ;;
     'users delete') echo '--help -h --admin --collection --yes -y' ;;
     'users set-password') echo '--help -h --admin --collection --password-stdin' ;;
+    'backup') echo '--help -h' ;;
+    'backup create') echo '--help -h --output -o' ;;
+    'backup list') echo '--help -h --json' ;;
+    'backup restore') echo '--help -h --yes -y' ;;
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
-    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -78,7 +74,6 @@ _fastcms_choices() {
 _fastcms_file_option() {
   case "$1|$2" in
     'gen types|--output'|'gen types|-o') return 0 ;;
-    'gen openapi|--output'|'gen openapi|-o') return 0 ;;
   esac
   return 1
 }

@@ -4,8 +4,10 @@
 #include "http/routes_api_keys.h"
 #include "http/routes_auth.h"
 #include "http/routes_auth_mail.h"
+#include "http/routes_backups.h"
 #include "http/routes_batch.h"
 #include "http/routes_collections.h"
+#include "http/routes_file_token.h"
 #include "http/routes_health.h"
 #include "http/routes_oauth2_redirect.h"
 #include "http/routes_passwordless.h"
@@ -26,6 +28,8 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_settings_routes(*router, app);
   register_batch_routes(*router, app);
   register_api_key_routes(*router, app);
+  register_backup_routes(*router, app);
+  register_file_token_routes(*router, app);
   return router;
 }
 

@@ -90,6 +90,7 @@ TEST_SUITE("e2e completion") {
     CHECK(bash_complete("fastcms de") == Words{"deploy", "dev"});
     CHECK(bash_complete("fastcms collections l") == Words{"list"});
     CHECK(bash_complete("fastcms migrate ''") == Words{"create", "down", "repair", "status", "up"});
+    CHECK(bash_complete("fastcms backup ''") == Words{"create", "list", "restore"});
     CHECK(bash_complete("fastcms deploy --target ''") == Words{"docker", "fly", "railway"});
     CHECK(bash_complete("fastcms deploy -t r") == Words{"railway"});
     CHECK(bash_complete("fastcms init my-app --template b") == Words{"blank", "blog"});

@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "common/regex_cache.h"
 #include "common/datetime.h"
 #include "common/strings.h"
 
@@ -82,7 +83,7 @@ Outcome text_value(const Field& f, const json& in) {
     return fail("validation_max_text_constraint", "Must be no more than " + std::to_string(max) + " character(s).", {{"max", max}});
   if (auto it = f.options.find("pattern"); it != f.options.end() && it->is_string() && !it->get<std::string>().empty()) {
     try {
-      if (!std::regex_search(s, std::regex(it->get<std::string>(), std::regex::ECMAScript)))
+      if (!std::regex_search(s, cached_regex(it->get<std::string>())))
         return fail("validation_invalid_format", "Invalid value format.");
     } catch (const std::regex_error&) {
       return fail("validation_invalid_format", "The field's pattern is not a valid regular expression.");

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "common/regex_cache.h"
 #include "core/auth/password_hash.h"
 
 namespace fastcms::core::records {
@@ -38,7 +39,7 @@ std::optional<FieldError> check_plain_password(const collections::Field& field, 
   const std::string pattern = field.options.value("pattern", std::string());
   if (!pattern.empty()) {
     try {
-      if (!std::regex_search(plain, std::regex(pattern, std::regex::ECMAScript)))
+      if (!std::regex_search(plain, cached_regex(pattern)))
         return FieldError{"validation_invalid_format", "Invalid value format."};
     } catch (const std::regex_error&) {
       return FieldError{"validation_invalid_format", "The field's pattern is not a valid regular expression."};
