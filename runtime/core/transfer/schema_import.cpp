@@ -71,7 +71,7 @@ Result<collections::SyncReport> import_collection_definitions(App& app, const nl
     put_back(dir, *before);
     return Error::failure("the collections were not imported: " + report.error().message);
   }
-  return report;
+  return report->sync;
 }
 
 }  // namespace fastcms::core::transfer
