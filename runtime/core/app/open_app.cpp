@@ -55,7 +55,7 @@ Result<OpenedApp> open_app(const project::Project& project, bool dev, db::Databa
   if (!database.ok()) return database.error();
   if (auto st = collections::ensure_system_tables(**database); !st.ok()) return st.error();
 
-  App::Options app_options{project.root, project.config.secret, dev, project.config.origins};
+  App::Options app_options{project.root, project.config.secret, dev, project.config.origins, project.config.realtime};
   auto app = std::make_unique<App>(std::move(*database), std::move(app_options));
   auto report = sync_files(app->db(), project.root);
   if (!report.ok()) return report.error();
