@@ -75,8 +75,9 @@ std::string read_until(int fd, const std::string& marker) {
   return got;
 }
 
-/// One request on a keep-alive connection; returns the status line's code.
-int request(int fd, const std::string& method, const std::string& path, const std::string& body) {
+/// One request on a keep-alive connection (reopened when the server closes it after its
+/// keep-alive limit); returns the status line's code.
+int request(int& fd, int port, const std::string& method, const std::string& path, const std::string& body) {
   send_all(fd, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
                    std::to_string(body.size()) + "\r\n\r\n" + body);
   std::string head = read_until(fd, "\r\n\r\n");
@@ -88,6 +89,10 @@ int request(int fd, const std::string& method, const std::string& path, const st
     ssize_t n = ::recv(fd, buf, std::min(sizeof buf, length - rest.size()), 0);
     if (n <= 0) std::exit(1);
     rest.append(buf, static_cast<size_t>(n));
+  }
+  if (head.find("Connection: close") != std::string::npos) {
+    ::close(fd);
+    fd = connect_to(port);
   }
   return std::stoi(head.substr(9, 3));
 }
@@ -132,7 +137,7 @@ int main(int argc, char** argv) {
   }
   int api = connect_to(port);
   for (const auto& id : ids)
-    if (int status = request(api, "POST", "/api/realtime", R"({"clientId":")" + id + R"(","subscriptions":["posts/*"]})");
+    if (int status = request(api, port, "POST", "/api/realtime", R"({"clientId":")" + id + R"(","subscriptions":["posts/*"]})");
         status != 204) {
       std::cerr << "subscribe answered " << status << "\n";
       return 1;
@@ -155,7 +160,7 @@ int main(int argc, char** argv) {
     std::vector<bool> got(n, false);
     size_t remaining = n;
     auto t0 = Clock::now();
-    if (int status = request(api, "POST", "/api/collections/posts/records", R"({"title":"fan-out )" + std::to_string(w) + R"("})");
+    if (int status = request(api, port, "POST", "/api/collections/posts/records", R"({"title":"fan-out )" + std::to_string(w) + R"("})");
         status != 200) {
       std::cerr << "create answered " << status << "\n";
       return 1;
