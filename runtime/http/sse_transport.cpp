@@ -76,12 +76,17 @@ void SseTransport::adopt(int fd, std::shared_ptr<core::realtime::Client> client,
     ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev);
   }
   client->set_wake([this, id] {
+    bool first;
     {
       std::lock_guard lock(mutex_);
+      first = dirty_.empty();
       dirty_.push_back(id);
     }
-    std::uint64_t one = 1;
-    (void)!::write(wake_fd_, &one, sizeof one);
+    // One wake-up per batch: a fan-out to 10,000 clients costs one eventfd write, not 10,000.
+    if (first) {
+      std::uint64_t one = 1;
+      (void)!::write(wake_fd_, &one, sizeof one);
+    }
   });
   client->wake();
 }

@@ -18,9 +18,9 @@ std::string option(const Subscription& sub, const char* key) {
 
 /// Everything a rule or the presentation can depend on besides the record.
 std::string audience_of(const Subscription& sub, const RequestContext& ctx) {
-  nlohmann::json key = {ctx.bypasses_rules(), ctx.is_guest() ? std::string() : ctx.info.auth_collection->id,
-                        ctx.auth_id(), sub.query, sub.headers};
-  return key.dump();
+  std::string key = ctx.bypasses_rules() ? "s|" : "u|";
+  if (!ctx.is_guest()) key.append(ctx.info.auth_collection->id).append("|").append(ctx.auth_id());
+  return key.append("|").append(sub.options_key);
 }
 
 RequestContext with_options(const RequestContext& ctx, const Subscription& sub) {

@@ -23,6 +23,7 @@ void read_options(std::string_view query, Subscription& sub) {
     if (!options.is_object()) return;
     if (options.contains("query")) sub.query = string_map(options["query"]);
     if (options.contains("headers")) sub.headers = string_map(options["headers"]);
+    sub.options_key = nlohmann::json({sub.query, sub.headers}).dump();
     return;
   }
 }

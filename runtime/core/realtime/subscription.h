@@ -27,6 +27,8 @@ struct Subscription {
   /// query's `expand` and `fields` shape the records sent.
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;
+  /// `query` and `headers` as one string: subscriptions with equal options share it.
+  std::string options_key;
 
   /// "channel:NAME", "presence:NAME", "user:ID" (what channel rules are matched against).
   std::string channel_topic() const;
