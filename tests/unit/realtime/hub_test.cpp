@@ -22,7 +22,9 @@ json hub_collections() {
                 {"name": "owner", "type": "relation", "collectionId": "users", "maxSelect": 1}],
      "listRule": "owner = @request.auth.id", "viewRule": "owner = @request.auth.id"},
     {"name": "posts", "type": "base", "fields": [{"name": "title", "type": "text"}], "listRule": "", "viewRule": ""},
-    {"name": "locked", "type": "base", "fields": [{"name": "title", "type": "text"}]}
+    {"name": "locked", "type": "base", "fields": [{"name": "title", "type": "text"}]},
+    {"name": "open", "type": "base", "fields": [{"name": "title", "type": "text", "required": true}],
+     "listRule": "", "viewRule": "", "createRule": ""}
   ])J");
 }
 
@@ -179,6 +181,28 @@ TEST_SUITE("realtime hub") {
     CHECK(frames.find("kept") != std::string::npos);
     CHECK(frames.find("never") == std::string::npos);
     CHECK(frames.find("inner") == std::string::npos);
+  }
+
+  TEST_CASE("a batch sends its events after it commits, and none when it fails") {
+    AppTestEnv env(hub_collections(), {{"batch", {{"enabled", true}}}});
+    rt::Hub hub(env.app(), {}, manual_hub());
+    auto guest = hub.connect("");
+    hub_subscribe(hub, env, guest, {"open/*"});
+    hub_frames(guest);
+    auto create = [](const std::string& title) {
+      return json{{"method", "POST"}, {"url", "/api/collections/open/records"}, {"body", {{"title", title}}}};
+    };
+    auto failed = env.post("/api/batch", {{"requests", {create("first of a failed batch"), create("")}}});
+    CHECK(failed.status == 400);
+    hub.dispatch_pending();
+    CHECK(hub_frames(guest).empty());
+    auto ok = env.post("/api/batch", {{"requests", {create("one"), create("two")}}});
+    CHECK(ok.status == 200);
+    hub.dispatch_pending();
+    std::string frames = hub_frames(guest);
+    CHECK(frames.find("\"title\":\"one\"") != std::string::npos);
+    CHECK(frames.find("\"title\":\"two\"") != std::string::npos);
+    CHECK(frames.find("failed batch") == std::string::npos);
   }
 
   TEST_CASE("a slow client whose outbox overflows is dropped; the others still receive") {
