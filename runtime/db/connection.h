@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "db/commit_notifications.h"
 #include "db/dialect.h"
 #include "db/value.h"
 
@@ -75,9 +76,23 @@ class Connection {
   /// own uncommitted changes it would miss): then nothing may be cached.
   virtual std::optional<std::int64_t> data_version() { return std::nullopt; }
 
+  /// Posts `payload` to the listeners of `channel` (Database::listen) once the changes made
+  /// so far are committed: inside a transaction after the outermost COMMIT, never if the
+  /// transaction or the savepoint it was posted in rolls back; outside one, at once. A
+  /// connection that has no listeners (a test double) drops it.
+  virtual void notify(std::string_view channel, NotifyPayload payload) { (void)channel, (void)payload; }
+
+  /// A number unique to this connection object in the process (never reused, unlike its
+  /// address), for caches that must not mistake one database for another.
+  std::uint64_t serial() const { return serial_; }
+
   /// The first column of the first row, or NULL when there is no row
   /// (e.g. SELECT count(*) FROM posts).
   Result<SqlValue> query_value(std::string_view sql, const Params& params = {});
+
+ private:
+  static std::uint64_t next_serial();
+  const std::uint64_t serial_ = next_serial();
 };
 
 }  // namespace fastcms::db

@@ -40,6 +40,10 @@ class Database : public Connection {
 
   /// Installs (or, with an empty function, removes) the statement logger.
   virtual void set_statement_logger(StatementLogger logger) = 0;
+  /// Calls `fn` with every payload committed to `channel` (see Connection::notify), on the
+  /// committing thread, until unlisten. Thread-safe.
+  virtual ListenerId listen(std::string channel, NotifyFn fn) = 0;
+  virtual void unlisten(ListenerId id) = 0;
 };
 
 }  // namespace fastcms::db

@@ -8,6 +8,8 @@ namespace fastcms::http {
 std::optional<ApiResponse> check_api_key_scopes(const ApiRequest& request, std::string_view route_pattern) {
   const auto& scopes = request.ctx.api_key_scopes;
   if (!scopes) return std::nullopt;
+  // Realtime checks a key's scopes per subscribed collection (core/realtime/hub.h).
+  if (route_pattern == "/api/realtime") return std::nullopt;
   auto tags = rate_limit_tags(request.method, route_pattern);
   std::string tag = tags.empty() ? std::string() : tags.front();
   if (tag == "list" || tag == "view" || tag == "create" || tag == "update" || tag == "delete") {

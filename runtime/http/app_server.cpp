@@ -11,6 +11,7 @@
 #include "http/routes_health.h"
 #include "http/routes_oauth2_redirect.h"
 #include "http/routes_passwordless.h"
+#include "http/routes_realtime.h"
 #include "http/routes_records.h"
 #include "http/routes_settings.h"
 
@@ -33,12 +34,31 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   return router;
 }
 
-AppServer::AppServer(core::App& app, ServerOptions options) : app_(app), server_(std::move(options)) {
-  mount_router(server_.raw(), app_, build_api_router(app_));
+namespace {
+
+core::realtime::TopicRules topic_rules_of(const core::App& app) {
+  auto rules = core::realtime::TopicRules::from_config(app.options().realtime);
+  return rules.ok() ? std::move(*rules) : core::realtime::TopicRules{};  // the config schema checked the shape
+}
+
+}  // namespace
+
+AppServer::AppServer(core::App& app, ServerOptions options, core::realtime::HubOptions realtime)
+    : app_(app),
+      hub_(app, topic_rules_of(app), realtime),
+      transport_([this](const std::string& client_id) { hub_.disconnect(client_id); }),
+      server_(std::move(options)) {
+  auto router = build_api_router(app_);
+  register_realtime_routes(*router, hub_);
+  mount_realtime_stream(server_.raw(), hub_, transport_);
+  mount_router(server_.raw(), app_, router);
 }
 
 Result<int> AppServer::start(const std::string& host, int port) { return server_.start(host, port); }
 
-void AppServer::stop() { server_.stop(); }
+void AppServer::stop() {
+  server_.stop();
+  hub_.close_all();
+}
 
 }  // namespace fastcms::http

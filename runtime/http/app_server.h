@@ -4,8 +4,10 @@
 
 #include "common/error.h"
 #include "core/app/app.h"
+#include "core/realtime/hub.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/sse_transport.h"
 
 namespace fastcms::http {
 
@@ -13,18 +15,24 @@ namespace fastcms::http {
 /// passwordless), collections, settings, batch.
 std::shared_ptr<Router> build_api_router(core::App& app);
 
-/// The HTTP server of a running project: ApiServer (transport middleware) + the API router.
+/// The HTTP server of a running project: ApiServer (transport middleware) + the API router
+/// + the realtime hub and its SSE transport.
 class AppServer {
  public:
-  AppServer(core::App& app, ServerOptions options);
+  AppServer(core::App& app, ServerOptions options, core::realtime::HubOptions realtime = {});
 
   /// Binds and serves in the background; returns the bound port (0 picks a free one).
   Result<int> start(const std::string& host, int port);
   /// Stops accepting and waits for in-flight requests to finish.
   void stop();
 
+  /// The realtime hub (its subscribers see the record events of every write of the app).
+  core::realtime::Hub& realtime() { return hub_; }
+
  private:
   core::App& app_;
+  core::realtime::Hub hub_;
+  SseTransport transport_;
   ApiServer server_;
 };
 

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "common/random.h"
+#include "http/claiming_server.h"
 
 namespace fastcms::http {
 
@@ -34,7 +35,7 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
 
 void send_error(httplib::Response& res, const ApiError& error) { send_json(res, error.status, error.to_json()); }
 
-ApiServer::ApiServer(ServerOptions options) : options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+ApiServer::ApiServer(ServerOptions options) : options_(std::move(options)), server_(std::make_unique<ClaimingServer>()) {
   install_middleware();
 }
 

@@ -34,7 +34,8 @@ void send_error(httplib::Response& res, const ApiError& error);
 
 /// The HTTP server: cpp-httplib with fastcms's middleware chain (request id, CORS and
 /// preflight, body-size limit, JSON errors for unknown routes and for exceptions,
-/// TCP_NODELAY, access log). Routes are added through `raw()` before `start`.
+/// TCP_NODELAY, access log). Routes are added through `raw()` before `start`. A route may
+/// keep its connection for a long-lived stream (http/claiming_server.h SocketClaim).
 class ApiServer {
  public:
   explicit ApiServer(ServerOptions options);

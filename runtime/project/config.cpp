@@ -117,6 +117,7 @@ Result<Config> resolve_config(const ConfigSources& sources) {
     if (s.contains("origins")) c.origins = s["origins"].get<std::vector<std::string>>();
     c.max_body_size = s.value("maxBodySize", c.max_body_size);
   }
+  if (doc.contains("realtime")) c.realtime = doc["realtime"];
   if (doc.contains("database")) c.database_url = doc["database"].value("url", c.database_url);
   if (auto it = sources.environment.find("FASTCMS_SECRET"); it != sources.environment.end()) {
     c.secret = it->second;

@@ -20,6 +20,8 @@ struct Config {
   long long max_body_size = 32LL * 1024 * 1024;
   std::string database_url = "sqlite://data/app.db";
   std::string secret;  ///< FASTCMS_SECRET, from the environment or .env only
+  /// The `realtime` section as written (topic rules: core/realtime/topic_rules.h).
+  nlohmann::json realtime = nlohmann::json::object();
 
   /// Where each setting's value came from, by dotted key ("server.port" → ".env").
   std::map<std::string, std::string> origin_of;

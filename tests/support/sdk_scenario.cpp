@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <regex>
 
 #include "support/process.h"
@@ -40,6 +41,12 @@ void run_sdk_scenario(const std::string& script, const SdkScenarioOptions& optio
   auto init = run_fastcms({"init", "app", "--template", options.template_name}, in_dir(dir.path()));
   REQUIRE_MESSAGE(init.exit_code == 0, "fastcms init failed:\n" << init.err);
   const fs::path project = dir / "app";
+  if (!options.config_patch.empty()) {
+    nlohmann::json config;
+    std::ifstream(project / "fastcms.config.json") >> config;
+    config.merge_patch(options.config_patch);
+    std::ofstream(project / "fastcms.config.json") << config.dump(2) << "\n";
+  }
 
   RunOptions create_superuser = in_dir(project);
   create_superuser.stdin_data = std::string(kScenarioSuperuserPassword) + "\n";

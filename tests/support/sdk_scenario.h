@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ struct SdkScenarioOptions {
   std::vector<std::string> server_args = {"dev", "--port", "0"};
   std::map<std::string, std::string> extra_env;      ///< for the node process
   std::map<std::string, std::string> server_env;     ///< for the fastcms server
+  /// Merged (JSON merge patch) into the project's fastcms.config.json before the server starts.
+  nlohmann::json config_patch = nlohmann::json::object();
 };
 
 /// Runs `node --test tests/e2e/sdk/<script>` (node:test, official `pocketbase` SDK) against a

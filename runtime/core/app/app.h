@@ -27,6 +27,8 @@ class App {
     bool dev = false;            ///< `fastcms dev` (mails to files, verbose errors)
     /// The server's CORS origins (config server.origins); sign-in links may redirect to them.
     std::vector<std::string> origins;
+    /// The config's `realtime` section (who may use which realtime topics).
+    nlohmann::json realtime = nlohmann::json::object();
   };
 
   App(std::unique_ptr<db::Database> database, Options options);

@@ -86,7 +86,7 @@ Result<OpenedApp> open_app(const project::Project& project, bool dev, db::Databa
   if (!migrated.ok())
     return Error::failure("not starting: a migration could not be applied.\n" + migrated.error().message);
 
-  App::Options app_options{project.root, project.config.secret, dev, project.config.origins};
+  App::Options app_options{project.root, project.config.secret, dev, project.config.origins, project.config.realtime};
   auto app = std::make_unique<App>(std::move(*database), std::move(app_options));
   auto report = apply_collection_files(*app);
   if (!report.ok()) return report.error();

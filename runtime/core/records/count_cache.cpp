@@ -10,7 +10,7 @@ namespace {
 constexpr size_t max_entries = 4096;
 
 struct Entry {
-  const void* database;
+  std::uint64_t database;  ///< Connection::serial(): an address could be reused by another database
   std::int64_t version;
   std::int64_t count;
 };
@@ -37,7 +37,7 @@ Result<std::int64_t> cached_count(db::Connection& db, const std::string& count_s
     key = cache_key(count_sql, params);
     std::lock_guard lock(cache_mutex);
     auto it = cache.find(key);
-    if (it != cache.end() && it->second.database == &db && it->second.version == *version) return it->second.count;
+    if (it != cache.end() && it->second.database == db.serial() && it->second.version == *version) return it->second.count;
   }
   auto counted = db.query_value(count_sql, params);
   if (!counted.ok()) return counted.error();
@@ -45,7 +45,7 @@ Result<std::int64_t> cached_count(db::Connection& db, const std::string& count_s
   if (version) {
     std::lock_guard lock(cache_mutex);
     if (cache.size() >= max_entries) cache.clear();
-    cache[key] = Entry{&db, *version, count};
+    cache[key] = Entry{db.serial(), *version, count};
   }
   return count;
 }

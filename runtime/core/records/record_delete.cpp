@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/auth/external_auths_collection.h"
+#include "core/events/record_event.h"
 #include "core/records/api_transaction.h"
 #include "core/records/body_modifiers.h"
 #include "core/records/record_json.h"
@@ -46,9 +47,16 @@ Status settle_reference(db::Connection& db, const collections::Schema& schema, c
   if (ids.empty() && field.required)
     return Error::usage("record \"" + record_id + "\" of \"" + ref.collection->name + "\" requires the relation \"" +
                         field.name + "\"");
+  const json before = record;
   record[field.name] = field.is_multi() ? json(ids) : json(ids.empty() ? "" : ids.back());
   stamp_autodates(*ref.collection, false, record);
-  return update_record_row(db, *ref.collection, record_id, record);
+  if (auto updated = update_record_row(db, *ref.collection, record_id, record); !updated) return updated;
+  auto saved = load_record(db, *ref.collection, record_id);
+  if (!saved) return saved.error();
+  if (*saved)
+    events::publish_record_event(db, {events::RecordAction::update, ref.collection->id, ref.collection->name, before,
+                                      std::move(**saved)});
+  return Ok{};
 }
 
 }  // namespace
@@ -56,8 +64,13 @@ Status settle_reference(db::Connection& db, const collections::Schema& schema, c
 Result<bool> delete_with_references(db::Connection& db, const collections::Schema& schema,
                                     const collections::Collection& collection, std::string_view id) {
   // The record goes first, so that a cycle of cascading relations ends instead of looping.
+  auto before = load_record(db, collection, id);
+  if (!before) return before.error();
   auto deleted = delete_record_row(db, collection, id);
   if (!deleted || !*deleted) return deleted;
+  if (*before)
+    events::publish_record_event(db, {events::RecordAction::delete_, collection.id, collection.name, std::move(**before),
+                                      nullptr});
   if (collection.is_auth() && schema.find(auth::external_auths_collection))
     if (auto unlinked = auth::delete_external_auths_of(db, collection.id, id); !unlinked) return unlinked.error();
   for (const auto& ref : relation_references(schema, collection)) {

@@ -1,5 +1,7 @@
 #include "core/records/record_save.h"
 
+#include "core/events/record_event.h"
+
 #include "common/datetime.h"
 #include "core/records/auth_record_rules.h"
 #include "core/records/autogenerate_pattern.h"
@@ -74,6 +76,9 @@ ApiResult<json> save_draft(db::Connection& db, const collections::Schema& schema
   }
   auto saved = load_record(db, collection, id);
   if (!saved || !saved->has_value()) return ApiError::bad_request(options.failure_message);
+  events::publish_record_event(db, {options.is_new ? events::RecordAction::create : events::RecordAction::update,
+                                    collection.id, collection.name,
+                                    options.is_new ? nlohmann::json() : original, **saved});
   return std::move(**saved);
 }
 

@@ -86,6 +86,7 @@ class SqliteDatabase::WriterConnection final : public Connection {
     return db_.savepoint_transaction(fn);
   }
   const Dialect& dialect() const override { return sqlite_dialect(); }
+  void notify(std::string_view channel, NotifyPayload payload) override { db_.notify(channel, std::move(payload)); }
 
  private:
   static Error misuse() {
@@ -273,9 +274,28 @@ const Dialect& SqliteDatabase::dialect() const { return sqlite_dialect(); }
 
 Status SqliteDatabase::transaction(const TransactionFn& fn) {
   if (holds_writer()) return savepoint_transaction(fn);
-  std::lock_guard lock(writer_mu_);
-  if (closed_.load()) return closed_error();
-  OwnerScope owner(writer_owner_);
+  std::vector<CommitNotifications::Pending> committed;
+  Status result = Ok{};
+  {
+    std::lock_guard lock(writer_mu_);
+    if (closed_.load()) return closed_error();
+    OwnerScope owner(writer_owner_);
+    notifications_.open_level();
+    struct FinishGuard {  // whatever happens, the pending notifications end with the transaction
+      CommitNotifications& n;
+      std::vector<CommitNotifications::Pending>& out;
+      bool committed = false;
+      ~FinishGuard() { out = n.finish(committed); }
+    } finish{notifications_, committed};
+    result = run_outer_transaction(fn);
+    finish.committed = result.ok();
+  }
+  // Delivered after the writer is released, so listeners never delay other writers.
+  notifications_.deliver(committed);
+  return result;
+}
+
+Status SqliteDatabase::run_outer_transaction(const TransactionFn& fn) {
   writer_->rollback_if_open();  // never inherit a transaction left open by a stray BEGIN
 
   // IMMEDIATE takes the write lock now, so a write inside cannot fail later with
@@ -316,6 +336,12 @@ Status SqliteDatabase::savepoint_transaction(const TransactionFn& fn) {
     (void)writer_->exec("RELEASE " + name);
   };
   if (auto begin = writer_->exec("SAVEPOINT " + name); !begin) return begin.error();
+  notifications_.open_level();
+  struct LevelGuard {  // the savepoint's notifications survive only if it is released
+    CommitNotifications& n;
+    bool ok = false;
+    ~LevelGuard() { n.close_savepoint(ok); }
+  } level{notifications_};
   Status result = Ok{};
   try {
     result = fn(*writer_conn_);
@@ -331,8 +357,19 @@ Status SqliteDatabase::savepoint_transaction(const TransactionFn& fn) {
     undo();
     return release.error();
   }
+  level.ok = true;
   return Ok{};
 }
+
+void SqliteDatabase::notify(std::string_view channel, NotifyPayload payload) {
+  notifications_.post(channel, std::move(payload), holds_writer());
+}
+
+ListenerId SqliteDatabase::listen(std::string channel, NotifyFn fn) {
+  return notifications_.listen(std::move(channel), std::move(fn));
+}
+
+void SqliteDatabase::unlisten(ListenerId id) { notifications_.unlisten(id); }
 
 // --- maintenance ---------------------------------------------------------------------------
 

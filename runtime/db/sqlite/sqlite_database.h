@@ -56,6 +56,9 @@ class SqliteDatabase final : public Database {
   Status checkpoint() override;
   Status close() override;
   void set_statement_logger(StatementLogger logger) override;
+  void notify(std::string_view channel, NotifyPayload payload) override;
+  ListenerId listen(std::string channel, NotifyFn fn) override;
+  void unlisten(ListenerId id) override;
 
   const SqliteLocation& location() const { return location_; }
   /// Reader connections in the pool (0 for an in-memory database).
@@ -75,6 +78,7 @@ class SqliteDatabase final : public Database {
   template <class F>
   auto with_reader(F&& f) -> decltype(f(std::declval<SqliteHandle&>(), nullptr));
   Status savepoint_transaction(const TransactionFn& fn);
+  Status run_outer_transaction(const TransactionFn& fn);
 
   SqliteLocation location_;
   LoggerSlot logger_;
@@ -85,6 +89,7 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<SqliteHandle> version_watcher_;  ///< only reads PRAGMA data_version
   std::atomic<std::thread::id> writer_owner_{};  ///< thread holding writer_mu_, if any
   int savepoint_depth_ = 0;                      ///< touched only by the owner
+  CommitNotifications notifications_;
   std::unique_ptr<WriterConnection> writer_conn_;
 
   std::mutex pool_mu_;

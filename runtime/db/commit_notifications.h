@@ -1,0 +1,54 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+/// Transactional notifications, as PostgreSQL's NOTIFY/LISTEN: a message posted inside a
+/// transaction reaches the listeners only once that transaction commits, and never when it
+/// (or the savepoint it was posted in) rolls back. db/ does not look inside a payload; the
+/// owner of a channel gives it its type (core/events does for record events).
+namespace fastcms::db {
+
+/// A notification's content: opaque here, typed by the channel's owner.
+using NotifyPayload = std::shared_ptr<const void>;
+/// A listener; called on the committing thread after the writer is released. It must be
+/// quick (hand the payload to a queue) and must not throw.
+using NotifyFn = std::function<void(const NotifyPayload&)>;
+using ListenerId = std::uint64_t;
+
+/// The listeners of a database and the notifications its open transaction holds back.
+/// Listener calls are thread-safe; the pending part is used only by the thread that holds
+/// the writer (begin/post/savepoint/finish), as the database guarantees.
+class CommitNotifications {
+ public:
+  ListenerId listen(std::string channel, NotifyFn fn);
+  void unlisten(ListenerId id);
+
+  /// Outside a transaction: delivered at once. Inside: held in the innermost savepoint.
+  void post(std::string_view channel, NotifyPayload payload, bool in_transaction);
+  /// A transaction began (depth 1) or a savepoint opened inside it.
+  void open_level();
+  /// The innermost level ended: kept in its parent when `ok`, dropped otherwise.
+  void close_savepoint(bool ok);
+  /// The outermost level ended; returns what to deliver (empty unless `committed`).
+  struct Pending {
+    std::string channel;
+    NotifyPayload payload;
+  };
+  std::vector<Pending> finish(bool committed);
+  /// Calls the listeners of each notification in order.
+  void deliver(const std::vector<Pending>& pending);
+
+ private:
+  std::mutex mutex_;
+  ListenerId next_id_ = 1;
+  std::map<ListenerId, std::pair<std::string, NotifyFn>> listeners_;
+  std::vector<std::vector<Pending>> levels_;  ///< one per open transaction level
+};
+
+}  // namespace fastcms::db
