@@ -3,11 +3,12 @@
 
 _fastcms_subcommands() {
   case "$1" in
-    '') echo 'init collections dev serve users backup deploy gen healthcheck version completion' ;;
-    'collections') echo 'list export import' ;;
+    '') echo 'init collections migrate dev serve users backup deploy gen healthcheck version completion' ;;
+    'collections') echo 'list create export import' ;;
+    'migrate') echo 'create up down status repair' ;;
     'users') echo 'create list delete set-password' ;;
     'backup') echo 'create list restore' ;;
-    'gen') echo 'types' ;;
+    'gen') echo 'types openapi' ;;
   esac
 }
 _fastcms_options() {
@@ -16,8 +17,15 @@ _fastcms_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
+    'collections create') echo '--help -h --schema' ;;
     'collections export') echo '--help -h --data --format --output -o' ;;
     'collections import') echo '--help -h --collection --format --upsert --skip-invalid' ;;
+    'migrate') echo '--help -h' ;;
+    'migrate create') echo '--help -h --auto --yes -y' ;;
+    'migrate up') echo '--help -h --to' ;;
+    'migrate down') echo '--help -h --steps --to' ;;
+    'migrate status') echo '--help -h --json' ;;
+    'migrate repair') echo '--help -h' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -32,6 +40,7 @@ _fastcms_options() {
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
+    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -43,8 +52,15 @@ _fastcms_value_options() {
     'init') echo '--help -h --template -t --force -f' ;;
     'collections') echo '--help -h' ;;
     'collections list') echo '--help -h --json' ;;
+    'collections create') echo '--help -h --schema' ;;
     'collections export') echo '--help -h --data --format --output -o' ;;
     'collections import') echo '--help -h --collection --format --upsert --skip-invalid' ;;
+    'migrate') echo '--help -h' ;;
+    'migrate create') echo '--help -h --auto --yes -y' ;;
+    'migrate up') echo '--help -h --to' ;;
+    'migrate down') echo '--help -h --steps --to' ;;
+    'migrate status') echo '--help -h --json' ;;
+    'migrate repair') echo '--help -h' ;;
     'dev') echo '--help -h --port -p --host --reload --debug' ;;
     'serve') echo '--help -h --http --origins' ;;
     'users') echo '--help -h' ;;
@@ -59,6 +75,7 @@ _fastcms_value_options() {
     'deploy') echo '--help -h --target -t --dry-run --force -f' ;;
     'gen') echo '--help -h' ;;
     'gen types') echo '--help -h --output -o' ;;
+    'gen openapi') echo '--help -h --output -o --server' ;;
     'healthcheck') echo '--help -h --url --timeout --quiet -q' ;;
     'version') echo '--help -h --json' ;;
     'completion') echo '--help -h' ;;
@@ -74,6 +91,7 @@ _fastcms_choices() {
 _fastcms_file_option() {
   case "$1|$2" in
     'gen types|--output'|'gen types|-o') return 0 ;;
+    'gen openapi|--output'|'gen openapi|-o') return 0 ;;
   esac
   return 1
 }
