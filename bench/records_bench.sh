@@ -31,11 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() {
-  for _ in $(seq 1 100); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "bench: $1 did not come up" >&2; exit 1
-}
+# free_port, wait_for
+source "$root/bench/bench_lib.sh"
 
 # --- the project --------------------------------------------------------------------
 "$root/build/fastcms" init "$work/app" --template blank >/dev/null 2>&1
