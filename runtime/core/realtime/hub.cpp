@@ -209,7 +209,26 @@ void Hub::dispatch_pending() {
   }
 }
 
+void Hub::refresh_bound_auth(const events::RecordEvent& event) {
+  if (event.action == events::RecordAction::create) return;
+  const std::string id = event.record().value("id", std::string());
+  for (const auto& client : snapshot()) {
+    auto state = client->state();
+    const RequestContext& ctx = state->ctx;
+    if (ctx.is_guest() || ctx.info.auth_collection->id != event.collection_id || ctx.auth_id() != id) continue;
+    Client::State next = *state;
+    if (event.action == events::RecordAction::delete_) {
+      next.ctx.info.auth = nullptr;
+      next.ctx.info.auth_collection = nullptr;
+    } else {
+      next.ctx.info.auth = event.after;
+    }
+    client->set_state(std::move(next));
+  }
+}
+
 void Hub::deliver(const events::RecordEvent& event) {
+  refresh_bound_auth(event);
   auto schema = app_.schema();
   if (!schema) return;
   RecordEventDelivery delivery(app_.db(), *schema, event);

@@ -95,6 +95,10 @@ class Hub {
   };
   std::vector<std::shared_ptr<Client>> snapshot() const;
   void deliver(const events::RecordEvent& event);
+  /// Keeps each client's bound auth in step with its auth record: an update replaces the
+  /// record the rules see (a demoted user stops receiving what the old role allowed), a
+  /// delete makes the client a guest.
+  void refresh_bound_auth(const events::RecordEvent& event);
   void send_or_drop(Client& client, std::string_view frame, bool activity = true);
   void send_to_topic(const std::string& topic, const std::string& data, const Client* except = nullptr);
   void presence_changed(const std::string& name, const std::string& action, const PresenceMember& member);

@@ -124,6 +124,37 @@ TEST_SUITE("realtime hub") {
     }
   }
 
+  TEST_CASE("a subscriber's bound auth follows its record: updated rules see the new role, a deleted user is a guest") {
+    json collections = hub_collections();
+    collections[0]["fields"] = json::parse(R"J([{"name": "role", "type": "text"}])J");
+    collections[2]["listRule"] = "@request.auth.role = 'editor'";
+    AppTestEnv env(collections);
+    rt::Hub hub(env.app(), {}, manual_hub());
+    json editor = env.create("users", {{"email", "ed@example.com"}, {"password", "password123"},
+                                       {"passwordConfirm", "password123"}, {"role", "editor"}});
+    auto client = hub.connect("");
+    hub_subscribe(hub, env, client, {"posts/*"}, hub_user_ctx(env, editor));
+    hub_frames(client);
+    env.create("posts", {{"title", "while an editor"}});
+    hub.dispatch_pending();
+    CHECK(hub_frames(client).find("while an editor") != std::string::npos);
+
+    auto demoted = core::records::update_record(env.db(), *env.schema(), env.collection("users"),
+                                                core::RequestContext::system(), editor["id"].get<std::string>(),
+                                                {{"role", "reader"}});
+    REQUIRE(demoted.ok());
+    env.create("posts", {{"title", "after the demotion"}});
+    hub.dispatch_pending();
+    CHECK(hub_frames(client).find("after the demotion") == std::string::npos);
+    CHECK(client->state()->ctx.info.auth.value("role", "") == "reader");
+
+    auto deleted = core::records::delete_record(env.db(), *env.schema(), env.collection("users"),
+                                                core::RequestContext::system(), editor["id"].get<std::string>());
+    REQUIRE(deleted.ok());
+    hub.dispatch_pending();
+    CHECK(client->state()->ctx.is_guest());
+  }
+
   TEST_CASE("expand and fields from the subscription options shape the record") {
     AppTestEnv env(hub_collections());
     rt::Hub hub(env.app(), {}, manual_hub());
