@@ -10,6 +10,7 @@ ListenerId CommitNotifications::listen(std::string channel, NotifyFn fn) {
 }
 
 void CommitNotifications::unlisten(ListenerId id) {
+  std::unique_lock calls(calls_mutex_);
   std::lock_guard lock(mutex_);
   listeners_.erase(id);
 }
@@ -42,6 +43,7 @@ std::vector<CommitNotifications::Pending> CommitNotifications::finish(bool commi
 
 void CommitNotifications::deliver(const std::vector<Pending>& pending) {
   if (pending.empty()) return;
+  std::shared_lock calls(calls_mutex_);
   std::vector<std::pair<std::string, NotifyFn>> listeners;
   {
     std::lock_guard lock(mutex_);

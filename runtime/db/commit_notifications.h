@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,8 @@ using ListenerId = std::uint64_t;
 class CommitNotifications {
  public:
   ListenerId listen(std::string channel, NotifyFn fn);
+  /// Removes the listener and waits for calls to it in flight on other threads, so its
+  /// owner may be destroyed afterwards. A listener must not unlisten from inside its call.
   void unlisten(ListenerId id);
 
   /// Outside a transaction: delivered at once. Inside: held in the innermost savepoint.
@@ -46,6 +49,8 @@ class CommitNotifications {
 
  private:
   std::mutex mutex_;
+  /// Held shared while listeners run, so unlisten() returns only after every call in flight.
+  std::shared_mutex calls_mutex_;
   ListenerId next_id_ = 1;
   std::map<ListenerId, std::pair<std::string, NotifyFn>> listeners_;
   std::vector<std::vector<Pending>> levels_;  ///< one per open transaction level

@@ -61,4 +61,9 @@ void AppServer::stop() {
   hub_.close_all();
 }
 
+AppServer::~AppServer() {
+  server_.stop();
+  hub_.stop();
+}
+
 }  // namespace fastcms::http

@@ -20,6 +20,8 @@ std::shared_ptr<Router> build_api_router(core::App& app);
 class AppServer {
  public:
   AppServer(core::App& app, ServerOptions options, core::realtime::HubOptions realtime = {});
+  /// Stops the hub's worker before the transport it writes to goes away.
+  ~AppServer();
 
   /// Binds and serves in the background; returns the bound port (0 picks a free one).
   Result<int> start(const std::string& host, int port);

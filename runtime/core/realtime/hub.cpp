@@ -41,14 +41,19 @@ Hub::Hub(App& app, TopicRules topic_rules, HubOptions options)
   if (options_.start_worker) worker_ = std::thread([this] { run_worker(); });
 }
 
-Hub::~Hub() {
-  app_.db().unlisten(listener_);
+void Hub::stop() {
   {
     std::lock_guard lock(queue_mutex_);
+    if (stopping_) return;
     stopping_ = true;
   }
+  app_.db().unlisten(listener_);
   queue_cv_.notify_all();
   if (worker_.joinable()) worker_.join();
+}
+
+Hub::~Hub() {
+  stop();
   for (const auto& client : snapshot()) {
     app_.oauth2_redirects().cancel(client->id());
     client->mark_closed();

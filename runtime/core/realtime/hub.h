@@ -42,6 +42,9 @@ class Hub {
  public:
   Hub(App& app, TopicRules topic_rules, HubOptions options = {});
   ~Hub();
+  /// Stops taking record events and joins the worker (heartbeats, deliveries); idempotent.
+  /// The owner calls it before destroying what the worker writes to (the SSE transport).
+  void stop();
   Hub(const Hub&) = delete;
   Hub& operator=(const Hub&) = delete;
 
