@@ -28,6 +28,8 @@ class CommitNotifications {
  public:
   ListenerId listen(std::string channel, NotifyFn fn);
   void unlisten(ListenerId id);
+  /// Whether `channel` has a listener now (a poster may then skip building its payload).
+  bool has_listeners(std::string_view channel);
 
   /// Outside a transaction: delivered at once. Inside: held in the innermost savepoint.
   void post(std::string_view channel, NotifyPayload payload, bool in_transaction);
