@@ -15,6 +15,13 @@ void CommitNotifications::unlisten(ListenerId id) {
   listeners_.erase(id);
 }
 
+bool CommitNotifications::has_listeners(std::string_view channel) {
+  std::lock_guard lock(mutex_);
+  for (const auto& [id, listener] : listeners_)
+    if (listener.first == channel) return true;
+  return false;
+}
+
 void CommitNotifications::post(std::string_view channel, NotifyPayload payload, bool in_transaction) {
   if (in_transaction && !levels_.empty()) {
     levels_.back().push_back({std::string(channel), std::move(payload)});

@@ -31,6 +31,8 @@ class CommitNotifications {
   /// Removes the listener and waits for calls to it in flight on other threads, so its
   /// owner may be destroyed afterwards. A listener must not unlisten from inside its call.
   void unlisten(ListenerId id);
+  /// Whether `channel` has a listener now (a poster may then skip building its payload).
+  bool has_listeners(std::string_view channel);
 
   /// Outside a transaction: delivered at once. Inside: held in the innermost savepoint.
   void post(std::string_view channel, NotifyPayload payload, bool in_transaction);

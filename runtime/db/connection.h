@@ -82,6 +82,11 @@ class Connection {
   /// connection that has no listeners (a test double) drops it.
   virtual void notify(std::string_view channel, NotifyPayload payload) { (void)channel, (void)payload; }
 
+  /// Whether a notify() on `channel` would reach anyone: a listener is registered now.
+  /// Posters whose payload is costly (e.g. a record per row of a bulk import) may skip
+  /// building it when nobody listens; a listener registered later sees only later posts.
+  virtual bool has_listeners(std::string_view channel) { (void)channel; return false; }
+
   /// A number unique to this connection object in the process (never reused, unlike its
   /// address), for caches that must not mistake one database for another.
   std::uint64_t serial() const { return serial_; }

@@ -35,6 +35,10 @@ struct RecordEvent {
 /// Publishes `event` on `db` (held back until the surrounding transaction commits).
 void publish_record_event(db::Connection& db, RecordEvent event);
 
+/// Whether anyone listens to record events of `db` now; a writer may skip building an
+/// event nobody would receive (e.g. a CLI process, where no realtime listener runs).
+bool has_record_listeners(db::Connection& db);
+
 /// Calls `listener` with every committed record event of `database`, on the committing
 /// thread (keep it quick: queue the work), until the returned id is passed to
 /// database.unlisten().

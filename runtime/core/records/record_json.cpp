@@ -60,6 +60,17 @@ nlohmann::json record_from_row(const collections::Collection& collection, const 
   return out;
 }
 
+nlohmann::json record_as_stored(const collections::Collection& collection, const nlohmann::json& values) {
+  nlohmann::json out = nlohmann::json::object();
+  out["collectionId"] = collection.id;
+  out["collectionName"] = collection.name;
+  for (const auto& field : collection.fields) {
+    auto it = values.find(field.name);
+    out[field.name] = field_json(field, to_sql_value(field, it != values.end() ? *it : nlohmann::json()));
+  }
+  return out;
+}
+
 nlohmann::json present_record(const collections::Collection& collection, nlohmann::json full,
                               const RequestContext& ctx, bool can_manage) {
   full.erase("password");

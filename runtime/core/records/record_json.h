@@ -15,6 +15,11 @@ namespace fastcms::core::records {
 /// Columns the row lacks get the field's zero value.
 nlohmann::json record_from_row(const collections::Collection& collection, const db::Row& row);
 
+/// The record that record_from_row() reads back after insert_record()/update_record_row()
+/// stored `values` (each field through to_sql_value): lets a writer return the stored
+/// record without querying it again.
+nlohmann::json record_as_stored(const collections::Collection& collection, const nlohmann::json& values);
+
 /// What `ctx` may see of a full record: `password` and `tokenKey` are always removed;
 /// hidden fields unless ctx bypasses rules; on auth collections `email` unless
 /// emailVisibility is true, the requester is that record, a superuser, or `can_manage`

@@ -6,6 +6,7 @@
 #include "core/records/auth_record_rules.h"
 #include "core/records/autogenerate_pattern.h"
 #include "core/records/password_field.h"
+#include "core/records/record_json.h"
 #include "core/records/record_rows.h"
 #include "core/records/record_validation.h"
 
@@ -66,7 +67,6 @@ ApiResult<json> save_draft(db::Connection& db, const collections::Schema& schema
       return ApiError::bad_request(options.failure_message);
   stamp_autodates(collection, options.is_new, draft.values);
 
-  const std::string id = draft.values.value("id", std::string());
   auto written = options.is_new ? insert_record(db, collection, draft.values)
                                 : update_record_row(db, collection, original.value("id", std::string()), draft.values);
   if (!written) {
@@ -74,12 +74,12 @@ ApiResult<json> save_draft(db::Connection& db, const collections::Schema& schema
     if (!unique.empty()) return validation_failed(options.failure_message, unique);
     return ApiError::bad_request(options.failure_message);
   }
-  auto saved = load_record(db, collection, id);
-  if (!saved || !saved->has_value()) return ApiError::bad_request(options.failure_message);
-  events::publish_record_event(db, {options.is_new ? events::RecordAction::create : events::RecordAction::update,
-                                    collection.id, collection.name,
-                                    options.is_new ? nlohmann::json() : original, **saved});
-  return std::move(**saved);
+  json saved = record_as_stored(collection, draft.values);
+  if (events::has_record_listeners(db))
+    events::publish_record_event(db, {options.is_new ? events::RecordAction::create : events::RecordAction::update,
+                                      collection.id, collection.name,
+                                      options.is_new ? nlohmann::json() : original, saved});
+  return saved;
 }
 
 }  // namespace fastcms::core::records

@@ -31,7 +31,8 @@ struct SaveOptions {
 /// 3. stamps autodate fields (onCreate on insert, onUpdate on update) with the current time;
 /// 4. inserts or updates the row, mapping a unique-index violation to validation_not_unique
 ///    on the index's fields;
-/// 5. returns the stored record as record_from_row() reads it back.
+/// 5. returns the stored record as record_from_row() would read it back (record_as_stored,
+///    without querying it again), and publishes it as a record event when anyone listens.
 /// `original` is the stored record (blank_record() for a new one).
 ApiResult<nlohmann::json> save_draft(db::Connection& db, const collections::Schema& schema,
                                      const collections::Collection& collection, const nlohmann::json& original,

@@ -87,6 +87,7 @@ class SqliteDatabase::WriterConnection final : public Connection {
   }
   const Dialect& dialect() const override { return sqlite_dialect(); }
   void notify(std::string_view channel, NotifyPayload payload) override { db_.notify(channel, std::move(payload)); }
+  bool has_listeners(std::string_view channel) override { return db_.has_listeners(channel); }
 
  private:
   static Error misuse() {
@@ -364,6 +365,8 @@ Status SqliteDatabase::savepoint_transaction(const TransactionFn& fn) {
 void SqliteDatabase::notify(std::string_view channel, NotifyPayload payload) {
   notifications_.post(channel, std::move(payload), holds_writer());
 }
+
+bool SqliteDatabase::has_listeners(std::string_view channel) { return notifications_.has_listeners(channel); }
 
 ListenerId SqliteDatabase::listen(std::string channel, NotifyFn fn) {
   return notifications_.listen(std::move(channel), std::move(fn));

@@ -57,6 +57,7 @@ class SqliteDatabase final : public Database {
   Status close() override;
   void set_statement_logger(StatementLogger logger) override;
   void notify(std::string_view channel, NotifyPayload payload) override;
+  bool has_listeners(std::string_view channel) override;
   ListenerId listen(std::string channel, NotifyFn fn) override;
   void unlisten(ListenerId id) override;
 
