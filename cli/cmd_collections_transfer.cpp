@@ -58,7 +58,7 @@ Status write_output(const std::string& output, Write&& write) {
   temp += ".tmp-export";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error::failure("cannot write " + temp.string() + ": " + files::last_os_error());
+    if (!out) return Error::failure("cannot write " + temp.string() + ": " + fastcms::files::last_os_error());
     if (auto st = write(out); !st.ok()) {
       std::error_code ec;
       fs::remove(temp, ec);
@@ -104,7 +104,7 @@ std::string target_collection(const ImportOptions& options, const std::vector<tr
 }
 
 Status run_import(const ImportOptions& options) {
-  auto text = files::read(options.file);
+  auto text = fastcms::files::read(options.file);
   if (!text.ok()) return text.error();
   auto detected = transfer::format_of_file(options.file);
   auto format = options.format.empty() ? (detected ? Result<transfer::TransferFormat>(*detected)

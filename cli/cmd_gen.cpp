@@ -22,7 +22,7 @@ Status emit(const std::string& text, const std::string& output) {
     std::cout << text;
     return Ok{};
   }
-  if (auto written = files::write_atomic(output, text); !written) return written.error();
+  if (auto written = fastcms::files::write_atomic(output, text); !written) return written.error();
   std::cerr << "Wrote " << output << "\n";
   return Ok{};
 }

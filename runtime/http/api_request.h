@@ -10,17 +10,13 @@
 
 #include "core/api_error.h"
 #include "core/collections/collection.h"
+#include "core/files/upload.h"
 #include "core/request_context.h"
 
 namespace fastcms::http {
 
 /// A file part of a multipart body.
-struct UploadedFile {
-  std::string field;
-  std::string filename;
-  std::string content_type;
-  std::string content;
-};
+using UploadedFile = core::files::Upload;
 
 /// One API request, independent of the transport, so that /api/batch replays its
 /// sub-requests through exactly the handlers (and rules) a direct request takes.

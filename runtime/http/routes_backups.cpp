@@ -71,7 +71,7 @@ ApiResponse upload(const backups::BackupLayout& layout, ApiRequest& request) {
     return invalid(core::form_errors::item("validation_backup_name_exists",
                                            "The backup file name is invalid or already exists."));
   fs::create_directories(layout.backups_dir(), ec);
-  if (auto st = files::write_atomic(*target, file->content); !st.ok())
+  if (auto st = fastcms::files::write_atomic(*target, file->content); !st.ok())
     return ApiResponse::error(ApiError::bad_request("Failed to upload the backup. " + st.error().message));
   return ApiResponse::no_content();
 }
@@ -86,7 +86,7 @@ ApiResponse download(core::App& app, ApiRequest& request) {
   std::string key = request.param("key");
   auto file = existing_backup(*layout, key);
   if (!file) return ApiResponse::error(ApiError::bad_request(missing_backup_message));
-  auto content = files::read(*file);
+  auto content = fastcms::files::read(*file);
   if (!content.ok()) return ApiResponse::error(ApiError::from(content.error()));
   return ApiResponse::raw(200, "application/zip", std::move(*content))
       .with_header("Content-Disposition", "attachment; filename=\"" + key + "\"");

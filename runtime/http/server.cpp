@@ -67,6 +67,9 @@ void ApiServer::install_middleware() {
     if (id.empty() || id.size() > 64) id = random::token(16);
     res.set_header(request_id_header, id);
     request_started_ns = now_ns();
+    // cpp-httplib would cut every response body to a Range header (JSON included) while
+    // keeping the handler's status; the file route answers ranges itself.
+    const_cast<httplib::Request&>(req).ranges.clear();
     std::string origin = req.get_header_value("Origin");
     if (!origin.empty() && origin_allowed(origins, origin)) {
       res.set_header("Access-Control-Allow-Origin", std::find(origins.begin(), origins.end(), "*") != origins.end() ? "*" : origin);

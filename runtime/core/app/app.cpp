@@ -1,5 +1,7 @@
 #include "core/app/app.h"
 
+#include "core/files/storage_from_settings.h"
+
 namespace fastcms::core {
 
 App::App(std::unique_ptr<db::Database> database, Options options)
@@ -7,7 +9,8 @@ App::App(std::unique_ptr<db::Database> database, Options options)
       options_(std::move(options)),
       schema_(std::make_shared<const collections::Schema>()),
       settings_(std::make_shared<const nlohmann::json>(nlohmann::json::object())),
-      http_client_(make_curl_http_client()) {}
+      http_client_(make_curl_http_client()),
+      file_storage_(files::storage_from_settings(*settings_, options_.root, http_client_)) {}
 
 std::shared_ptr<const collections::Schema> App::schema() const {
   std::lock_guard lock(mutex_);
@@ -27,6 +30,7 @@ std::shared_ptr<const nlohmann::json> App::settings() const {
 void App::set_settings(nlohmann::json settings) {
   auto next = std::make_shared<const nlohmann::json>(std::move(settings));
   std::lock_guard lock(mutex_);
+  file_storage_ = files::storage_from_settings(*next, options_.root, http_client_);
   settings_ = std::move(next);
 }
 
@@ -48,6 +52,17 @@ std::shared_ptr<HttpClient> App::http_client() const {
 void App::set_http_client(std::shared_ptr<HttpClient> client) {
   std::lock_guard lock(mutex_);
   http_client_ = std::move(client);
+  file_storage_ = files::storage_from_settings(*settings_, options_.root, http_client_);
+}
+
+std::shared_ptr<files::FileStorage> App::file_storage() const {
+  std::lock_guard lock(mutex_);
+  return file_storage_;
+}
+
+void App::set_file_storage(std::shared_ptr<files::FileStorage> storage) {
+  std::lock_guard lock(mutex_);
+  file_storage_ = std::move(storage);
 }
 
 }  // namespace fastcms::core

@@ -9,6 +9,7 @@
 #include "common/http_client.h"
 #include "core/auth/oauth2/redirect_broker.h"
 #include "core/collections/collection.h"
+#include "core/files/file_storage.h"
 #include "core/mail/mailer.h"
 #include "core/rate_limit/rate_limiter.h"
 #include "db/database.h"
@@ -57,6 +58,12 @@ class App {
   std::shared_ptr<HttpClient> http_client() const;
   void set_http_client(std::shared_ptr<HttpClient> client);
 
+  /// Where uploaded files are kept, as the current settings choose (`s3` or data/storage);
+  /// hold the pointer for the duration of a request: a settings change swaps it.
+  std::shared_ptr<files::FileStorage> file_storage() const;
+  /// Replaces the storage (tests); the next settings change chooses again from settings.
+  void set_file_storage(std::shared_ptr<files::FileStorage> storage);
+
   /// The realtime clients waiting for an OAuth2 redirect (/api/oauth2-redirect).
   auth::oauth2::RedirectBroker& oauth2_redirects() { return oauth2_redirects_; }
 
@@ -69,6 +76,7 @@ class App {
   std::shared_ptr<mail::Mailer> mailer_;
   rate_limit::RateLimiter rate_limiter_;
   std::shared_ptr<HttpClient> http_client_;
+  std::shared_ptr<files::FileStorage> file_storage_;
   auth::oauth2::RedirectBroker oauth2_redirects_;
 };
 

@@ -53,7 +53,7 @@ Result<Extracted> extract_file(archive* reader, const std::string& name, const f
   fs::create_directories(target.parent_path(), ec);
   if (ec) return Error::failure("cannot create " + target.parent_path().string() + ": " + ec.message());
   int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0) return Error::failure("cannot write " + target.string() + ": " + files::last_os_error());
+  if (fd < 0) return Error::failure("cannot write " + target.string() + ": " + fastcms::files::last_os_error());
   Sha256Stream hash;
   Extracted out;
   auto written = read_entry_data(reader, name, [&](std::string_view chunk) -> Status {
@@ -61,7 +61,7 @@ Result<Extracted> extract_file(archive* reader, const std::string& name, const f
     out.size += chunk.size();
     for (std::size_t off = 0; off < chunk.size();) {
       ssize_t n = ::write(fd, chunk.data() + off, chunk.size() - off);
-      if (n < 0) return Error::failure("cannot write " + target.string() + ": " + files::last_os_error());
+      if (n < 0) return Error::failure("cannot write " + target.string() + ": " + fastcms::files::last_os_error());
       off += static_cast<std::size_t>(n);
     }
     return Ok{};

@@ -46,7 +46,7 @@ class ZipWriter {
     std::ifstream in(source, std::ios::binary);
     struct stat info {};
     if (!in || ::stat(source.c_str(), &info) != 0)
-      return Error::failure("cannot read " + source.string() + ": " + files::last_os_error());
+      return Error::failure("cannot read " + source.string() + ": " + fastcms::files::last_os_error());
     std::unique_ptr<archive_entry, EntryCloser> entry(archive_entry_new());
     archive_entry_set_pathname(entry.get(), entry_name.c_str());
     archive_entry_set_filetype(entry.get(), AE_IFREG);
@@ -130,7 +130,7 @@ Result<CreatedBackup> create_backup(const BackupLayout& layout, const fs::path& 
   std::error_code ec;
   if (fs::exists(output, ec)) return Error::usage(output.string() + " already exists; choose another name");
   fs::create_directories(output.parent_path().empty() ? fs::path(".") : output.parent_path(), ec);
-  auto work = files::make_temp_dir_beside(output);
+  auto work = fastcms::files::make_temp_dir_beside(output);
   if (!work.ok()) return work.error();
   fs::path zip = *work / "backup.zip";
   auto created = write_archive(layout, *work, zip, progress);

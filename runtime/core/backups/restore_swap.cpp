@@ -60,7 +60,7 @@ Status swap_in(const BackupLayout& layout, const fs::path& staging, RenameJourna
 }  // namespace
 
 Status restore_backup(const BackupLayout& layout, const fs::path& zip, const ProgressFn& progress) {
-  auto staging = files::make_temp_dir_beside(layout.data_dir);
+  auto staging = fastcms::files::make_temp_dir_beside(layout.data_dir);
   if (!staging.ok()) return staging.error();
   auto cleanup = [&] {
     std::error_code ec;

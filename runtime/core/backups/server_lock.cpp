@@ -17,7 +17,7 @@ Result<int> open_lock_file(const std::filesystem::path& data_dir) {
   std::filesystem::create_directories(data_dir, ec);
   std::filesystem::path path = data_dir / server_lock_name;
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) return Error::failure("cannot open " + path.string() + ": " + files::last_os_error());
+  if (fd < 0) return Error::failure("cannot open " + path.string() + ": " + fastcms::files::last_os_error());
   return fd;
 }
 

@@ -63,7 +63,7 @@ Status write_collection_file(const fs::path& root, const json& definition, const
   fs::create_directories(target.parent_path(), ec);
   if (ec) return Error::failure(target.parent_path().string() + ": cannot create directory: " + ec.message());
   const bool yaml = target.extension() != ".json";
-  return files::write_atomic(target, yaml ? project::to_yaml(content) : content.dump(2) + "\n");
+  return fastcms::files::write_atomic(target, yaml ? project::to_yaml(content) : content.dump(2) + "\n");
 }
 
 Status remove_collection_file(const fs::path& root, std::string_view name) {

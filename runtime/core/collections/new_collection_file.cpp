@@ -35,7 +35,7 @@ Status check_as_schema(const std::vector<CollectionFile>& files) {
 
 Result<std::string> add_collection_file(const fs::path& root, const std::string& name, const fs::path& source) {
   const std::string shown = source.string();
-  auto raw = files::read(source);
+  auto raw = fastcms::files::read(source);
   if (!raw) return raw.error();
   auto parsed = project::parse_structured(*raw, source);
   if (!parsed) return parsed.error();
@@ -78,7 +78,7 @@ Result<std::string> add_collection_file(const fs::path& root, const std::string&
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Error::failure("cannot create " + dir.string() + ": " + ec.message());
-  if (auto st = files::write_atomic(target, content); !st) return st.error();
+  if (auto st = fastcms::files::write_atomic(target, content); !st) return st.error();
   return label;
 }
 

@@ -25,7 +25,7 @@ Result<FileAction> action_for(const fs::path& path, const std::string& content, 
   if (!fs::exists(path, ec)) return FileAction::create;
   if (fs::is_directory(path, ec))
     return Error::failure(path.string() + " is a directory; move it away to deploy");
-  auto current = files::read(path);
+  auto current = fastcms::files::read(path);
   if (!current) return current.error();
   if (*current == content) return FileAction::unchanged;
   return force ? FileAction::overwrite : FileAction::conflict;
@@ -69,7 +69,7 @@ Status apply_deploy(const DeployPlan& plan) {
   for (const auto& f : plan.files) {
     if (f.action != FileAction::create && f.action != FileAction::overwrite) continue;
     if (interrupt::requested()) return Error::interrupted("interrupted; some deployment files were already written");
-    if (auto written = files::write_atomic(plan.root / f.path, f.content); !written) return written.error();
+    if (auto written = fastcms::files::write_atomic(plan.root / f.path, f.content); !written) return written.error();
   }
   return Ok{};
 }

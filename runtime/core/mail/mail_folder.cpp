@@ -46,7 +46,7 @@ Status MailFolder::send(const MailMessage& message) {
   std::filesystem::create_directories(folder_, ec);
   if (ec) return Error::failure("cannot create the mail folder " + folder_.string() + ": " + ec.message());
   auto path = folder_ / (utc_stamp(now) + "_" + std::to_string(++count_) + ".eml");
-  if (auto written = files::write_atomic(path, *mime, std::filesystem::perms::owner_read |
+  if (auto written = fastcms::files::write_atomic(path, *mime, std::filesystem::perms::owner_read |
                                                           std::filesystem::perms::owner_write);
       !written.ok())
     return written.error();

@@ -36,7 +36,7 @@ Result<std::vector<MigrationFile>> load_migration_files(const fs::path& root, st
   const std::string latest_allowed = version_of(now);
   for (const auto& path : paths) {
     const std::string label = (fs::path("app") / "migrations" / path.filename()).string();
-    auto content = files::read(path);
+    auto content = fastcms::files::read(path);
     if (!content) {
       problems.push_back(content.error().message);
       continue;

@@ -81,7 +81,7 @@ Result<std::string> write_new_migration(const fs::path& root, std::string_view n
   if (ec) return Error::failure("cannot create " + dir.string() + ": " + ec.message());
   const std::string file_name = migration_file_name(version, name);
   if (fs::exists(dir / file_name)) return Error::failure((dir / file_name).string() + " already exists");
-  if (auto st = files::write_atomic(dir / file_name, content); !st) return st.error();
+  if (auto st = fastcms::files::write_atomic(dir / file_name, content); !st) return st.error();
   return (fs::path("app") / "migrations" / file_name).string();
 }
 

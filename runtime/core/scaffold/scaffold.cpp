@@ -65,7 +65,7 @@ Status write_tree(const fs::path& dir, const std::map<std::string, std::string>&
     auto perms = secret ? fs::perms::owner_read | fs::perms::owner_write
                         : fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                               fs::perms::others_read;
-    if (auto s = files::write_atomic(out, content, perms); !s) return s.error();
+    if (auto s = fastcms::files::write_atomic(out, content, perms); !s) return s.error();
   }
   std::error_code ec;
   fs::create_directories(dir / "data", ec);
@@ -159,7 +159,7 @@ Result<ScaffoldReport> scaffold_project(const ScaffoldOptions& options) {
   if (!docker) return Error::failure("the embedded docker deploy target is missing from this build");
   for (auto& [rel, text] : deploy::render_target(*docker, {project_name, project::Config{}.port})) files[rel] = text;
 
-  auto temp = files::make_temp_dir_beside(target);
+  auto temp = fastcms::files::make_temp_dir_beside(target);
   if (!temp) return temp.error();
   TempDirGuard guard(*temp);
   if (auto s = write_tree(*temp, files); !s) return s.error();

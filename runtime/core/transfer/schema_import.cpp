@@ -26,7 +26,7 @@ Result<std::map<fs::path, std::string>> snapshot_files(const fs::path& dir) {
   if (!fs::exists(dir, ec)) return files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (!entry.is_regular_file()) continue;
-    auto content = files::read(entry.path());
+    auto content = fastcms::files::read(entry.path());
     if (!content.ok()) return content.error();
     files.emplace(entry.path(), std::move(*content));
   }
@@ -37,7 +37,7 @@ void put_back(const fs::path& dir, const std::map<fs::path, std::string>& before
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && !before.count(entry.path())) fs::remove(entry.path(), ec);
-  for (const auto& [path, content] : before) (void)files::write_atomic(path, content);
+  for (const auto& [path, content] : before) (void)fastcms::files::write_atomic(path, content);
 }
 
 }  // namespace
