@@ -2,6 +2,7 @@
 
 #include "core/files/content_type.h"
 #include "core/files/file_access.h"
+#include "core/files/file_rendition.h"
 #include "http/file_response.h"
 
 namespace fastcms::http {
@@ -22,12 +23,13 @@ ApiResponse download(core::App& app, ApiRequest& request) {
                                               request.query_value("token"), app.secret());
   if (!served.ok()) return ApiResponse::error(served.error());
   auto storage = app.file_storage();
-  auto bytes = storage->get(served->storage_key);
-  if (!bytes.ok()) return ApiResponse::error(core::ApiError::from(bytes.error()));
-  if (!bytes->has_value()) return ApiResponse::error(core::ApiError::not_found("The requested resource wasn't found."));
-  FilePresentation presentation{served->name, core::files::sniff_content_type(**bytes).mime, cache_control_for(*served),
+  auto rendition = core::files::read_rendition(*storage, *served, request.query);
+  if (!rendition.ok()) return ApiResponse::error(rendition.error());
+  if (!rendition->has_value()) return ApiResponse::error(core::ApiError::not_found("The requested resource wasn't found."));
+  auto& [bytes, name] = **rendition;
+  FilePresentation presentation{name, core::files::sniff_content_type(bytes).mime, cache_control_for(*served),
                                 truthy(request.query_value("download"))};
-  return file_response(request, std::move(**bytes), presentation);
+  return file_response(request, std::move(bytes), presentation);
 }
 
 }  // namespace
