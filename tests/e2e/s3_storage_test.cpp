@@ -1,6 +1,6 @@
-// S3FileStorage against a real S3 server (npm s3rver, which checks SigV4 signatures), started
-// on loopback by the test: round trips, listing, deletes, both addressing styles, and the
-// errors a wrong access key or bucket gives.
+// S3FileStorage against a real S3 server (npm s3rver, which checks the access key but not SigV4
+// signatures: those are checked against AWS's worked examples), started on loopback by the test:
+// round trips, listing, deletes, both addressing styles, and the errors of a wrong key or bucket.
 #include <doctest/doctest.h>
 
 #include "common/http_client.h"
