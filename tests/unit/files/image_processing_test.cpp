@@ -273,6 +273,32 @@ TEST_SUITE("files image processing") {
     CHECK(sniffed_mime(transformed(encoded_as(gradient_image(20, 20).get(), ".webp"), keep).bytes) == "image/webp");
   }
 
+  TEST_CASE("grayscale works for every output format") {
+    std::string png = encoded_as(gradient_image(40, 30).get(), ".png");
+    for (const char* format : {"webp", "jpeg", "png", "avif"}) {
+      ImageTransform grey = format_only(format);
+      grey.grayscale = true;
+      auto out = transformed(png, grey);
+      CHECK(sniffed_mime(out.bytes) == out.mime);
+      CHECK(output_size(out.bytes) == files::ImageSize{40, 30});
+    }
+  }
+
+  TEST_CASE("a JPEG's EXIF orientation is applied before sizing and not kept") {
+    // 200x100 pixels tagged "rotate 90° clockwise to view": upright it is 100x200.
+    auto sideways = gradient_image(200, 100);
+    VipsImage* tagged = nullptr;
+    REQUIRE(vips_copy(sideways.get(), &tagged, nullptr) == 0);
+    vips::ImagePtr tagged_owned(tagged);
+    vips_image_set_int(tagged, VIPS_META_ORIENTATION, 6);
+    std::string jpeg = encoded_as(tagged, ".jpg");
+    auto thumb = thumbnail_of(jpeg, "0x50");
+    CHECK(output_size(thumb.bytes) == files::ImageSize{25, 50});
+    auto out = decoded_output(thumb.bytes);
+    CHECK(!vips_image_get_typeof(out.get(), VIPS_META_ORIENTATION));
+    CHECK(output_size(transformed(jpeg, width_only(50)).bytes) == files::ImageSize{50, 100});
+  }
+
   TEST_CASE("transparent PNG to JPEG is flattened onto white") {
     auto clear = transparent_image(gradient_image(40, 40).get());
     ImageTransform to_jpeg;
