@@ -41,7 +41,7 @@ Result<RenderedImage> encode_image(VipsImage* image, std::string_view mime, int 
   // is bounded): bad input fails here with its own message, and the encoders never see a
   // failing input (libvips 8.14's webpsave leaks its objects when its input fails, fixed in 8.15.5).
   vips::ImagePtr pixels(vips_image_copy_memory(image));
-  if (!pixels) return vips::failure("The image could not be decoded (truncated or corrupt file)");
+  if (!pixels) return vips::failure("The image could not be decoded (truncated or corrupt file)", ErrorKind::usage);
   if (mime == "image/jpeg" && vips_image_hasalpha(pixels.get())) {
     auto flattened = flattened_on_white(pixels.get());
     if (!flattened) return flattened.error();

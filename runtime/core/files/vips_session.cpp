@@ -22,14 +22,14 @@ Status ensure_started() {
   return Ok{};
 }
 
-Error failure(std::string_view what) {
+Error failure(std::string_view what, ErrorKind kind) {
   char* text = vips_error_buffer_copy();
   std::string detail = text ? text : "";
   g_free(text);
   if (auto newline = detail.find('\n'); newline != std::string::npos) detail.resize(newline);
   std::string message(what);
   if (!detail.empty()) message += ": " + detail;
-  return Error::failure(std::move(message));
+  return Error{kind, std::move(message)};
 }
 
 }  // namespace fastcms::core::files::vips

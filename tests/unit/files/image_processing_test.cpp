@@ -397,6 +397,7 @@ TEST_SUITE("files image processing") {
     auto transform = transform_image(bomb, width_only(10));
     auto elapsed = std::chrono::steady_clock::now() - started;
     REQUIRE(!thumb.ok());
+    CHECK(thumb.error().kind == fastcms::ErrorKind::usage);
     CHECK(thumb.error().message ==
           "The image is 100000x100000, over the limit of 16384 pixels per side and 50 megapixels.");
     REQUIRE(!transform.ok());
@@ -415,6 +416,7 @@ TEST_SUITE("files image processing") {
       std::string cut = whole.substr(0, whole.size() / 2);
       auto thumb = make_thumbnail(cut, *parse_thumb_spec("50x50"));
       CHECK_MESSAGE(!thumb.ok(), suffix);
+      if (!thumb.ok()) CHECK(thumb.error().kind == fastcms::ErrorKind::usage);
       if (!thumb.ok())
         CHECK_MESSAGE(thumb.error().message.find(" (truncated or corrupt file): ") != std::string::npos,
                       thumb.error().message);
@@ -431,6 +433,7 @@ TEST_SUITE("files image processing") {
     auto thumb = make_thumbnail(svg, *parse_thumb_spec("10x10"));
     REQUIRE(!thumb.ok());
     CHECK(thumb.error().message == "Unsupported image type image/svg+xml.");
+    CHECK(thumb.error().kind == fastcms::ErrorKind::usage);
     CHECK(!transform_image(svg, format_only("png")).ok());
     std::string tiff = encoded_as(gradient_image(20, 20).get(), ".tif");
     auto tiff_thumb = make_thumbnail(tiff, *parse_thumb_spec("10x10"));
