@@ -429,7 +429,8 @@ TEST_SUITE("files image processing") {
   }
 
   TEST_CASE("SVG, TIFF and other types are refused, whatever libvips could load") {
-    std::string svg = R"S(<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50"/></svg>)S";
+    std::string svg =
+        R"S(<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50"/></svg>)S";
     auto thumb = make_thumbnail(svg, *parse_thumb_spec("10x10"));
     REQUIRE(!thumb.ok());
     CHECK(thumb.error().message == "Unsupported image type image/svg+xml.");
