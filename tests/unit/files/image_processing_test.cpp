@@ -245,6 +245,19 @@ TEST_SUITE("files image processing") {
     }
   }
 
+  TEST_CASE("an animated GIF is sized by its first frame") {
+    auto strip = gradient_image(60, 120);  // three 60x40 frames stacked
+    VipsImage* frames = nullptr;
+    REQUIRE(vips_copy(strip.get(), &frames, nullptr) == 0);
+    vips::ImagePtr frames_owned(frames);
+    vips_image_set_int(frames, VIPS_META_PAGE_HEIGHT, 40);
+    std::string gif = encoded_as(frames, ".gif");
+    auto thumb = thumbnail_of(gif, "0x20");
+    CHECK(thumb.mime == "image/gif");
+    CHECK(output_size(thumb.bytes) == files::ImageSize{30, 20});
+    CHECK(output_size(transformed(gif, format_only("webp")).bytes) == files::ImageSize{60, 40});
+  }
+
   TEST_CASE("AVIF is transformable but not thumbable") {
     std::string avif = encoded_as(gradient_image(64, 48).get(), ".avif");
     REQUIRE(sniffed_mime(avif) == "image/avif");
