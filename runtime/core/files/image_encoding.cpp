@@ -37,18 +37,21 @@ int save(VipsImage* image, std::string_view mime, int quality, void** buffer, si
 }  // namespace
 
 Result<RenderedImage> encode_image(VipsImage* image, std::string_view mime, int quality) {
-  vips::ImagePtr flat;
-  if (mime == "image/jpeg" && vips_image_hasalpha(image)) {
-    auto flattened = flattened_on_white(image);
+  // Decode and process into memory first (outputs are at most max_output_side square, so this
+  // is bounded): bad input fails here with its own message, and the encoders never see a
+  // failing input (libvips 8.14's webpsave leaks its objects when its input fails, fixed in 8.15.5).
+  vips::ImagePtr pixels(vips_image_copy_memory(image));
+  if (!pixels) return vips::failure("The image could not be decoded (truncated or corrupt file)", ErrorKind::usage);
+  if (mime == "image/jpeg" && vips_image_hasalpha(pixels.get())) {
+    auto flattened = flattened_on_white(pixels.get());
     if (!flattened) return flattened.error();
-    flat = std::move(*flattened);
-    image = flat.get();
+    pixels = std::move(*flattened);
   }
   void* memory = nullptr;
   size_t length = 0;
-  if (save(image, mime, quality, &memory, &length) != 0) {
+  if (save(pixels.get(), mime, quality, &memory, &length) != 0) {
     g_free(memory);
-    return vips::failure("The image could not be decoded or encoded (is the file truncated or corrupt?)");
+    return vips::failure("The image could not be encoded as " + std::string(mime));
   }
   vips::GBuffer owned(memory);
   return RenderedImage{std::string(static_cast<const char*>(memory), length), std::string(mime)};

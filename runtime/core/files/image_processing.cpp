@@ -27,7 +27,9 @@ Result<vips::ImagePtr> covered(vips::ImagePtr image, ImageSize target, CropAncho
   ImageArea area = cover_crop(size_of(image.get()), target, anchor);
   VipsImage* in = image.get();
   auto cropped = vips::run(
-      [&](VipsImage** out) { return vips_extract_area(in, out, area.left, area.top, area.width, area.height, nullptr); },
+      [&](VipsImage** out) {
+        return vips_extract_area(in, out, area.left, area.top, area.width, area.height, nullptr);
+      },
       "The image could not be cropped");
   if (!cropped) return cropped.error();
   return resized(std::move(*cropped), target);

@@ -12,8 +12,9 @@
 /// transforms) decoded by their own libvips loader (never SVG, PDF, TIFF or ImageMagick), at most
 /// max_input_side per side and max_input_pixels (core/files/image_limits.h); outputs are at most
 /// max_output_side per side and carry no metadata. Only the first frame of an animated GIF or
-/// WebP is used. Every error's message says what was wrong (the limits of a too-large image,
-/// "truncated or corrupt" for pixel data that does not decode).
+/// WebP is used. Errors caused by the input (unsupported type, over the limits, truncated or
+/// corrupt) are ErrorKind::usage and their message says what was wrong (naming the limits of a
+/// too-large image); anything else is ErrorKind::failure.
 namespace fastcms::core::files {
 
 /// The types PocketBase makes thumbs of: image/png, image/jpeg, image/gif, image/webp.

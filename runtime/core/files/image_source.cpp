@@ -38,7 +38,7 @@ Result<vips::ImagePtr> load(const ImageDecoder& decoder, std::string_view bytes,
       [&](VipsImage** out) {
         return decoder.load(data, bytes.size(), out, "access", access, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
       },
-      "The image header could not be read (truncated or corrupt file)");
+      "The image header could not be read (truncated or corrupt file)", ErrorKind::usage);
 }
 
 Status check_dimensions(VipsImage* image) {
@@ -70,7 +70,8 @@ Result<SourceImage> open_source_image(std::string_view bytes, bool (*allowed)(st
     image = load(*decoder, bytes, VIPS_ACCESS_RANDOM);
     if (!image) return image.error();
     VipsImage* turned_from = image->get();
-    image = vips::run([&](VipsImage** out) { return vips_autorot(turned_from, out, nullptr); }, "The image could not be rotated upright");
+    image = vips::run([&](VipsImage** out) { return vips_autorot(turned_from, out, nullptr); },
+                      "The image could not be rotated upright");
     if (!image) return image.error();
   }
   return SourceImage{std::move(*image), std::move(mime)};

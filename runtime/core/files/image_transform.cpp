@@ -49,7 +49,10 @@ nlohmann::json out_of_range(std::string message, long long min, long long max) {
 
 std::string list_text(const auto& values) {
   std::string out;
-  for (size_t i = 0; i < values.size(); ++i) out += (i == 0 ? "" : i + 1 == values.size() ? " or " : ", ") + std::string(values[i]);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
+    out += values[i];
+  }
   return out;
 }
 

@@ -15,21 +15,22 @@ Status ensure_started() {
     vips_block_untrusted_set(TRUE);
     // libvips also logs warnings ("error in tile", "not enough data") for what it then reports
     // as a failure; those failures come back as errors, so the log lines are only noise.
-    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+    auto ignore = [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {};
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, ignore, nullptr);
     usable = true;
   });
   if (!usable) return Error::failure("libvips failed to start, images cannot be processed");
   return Ok{};
 }
 
-Error failure(std::string_view what) {
+Error failure(std::string_view what, ErrorKind kind) {
   char* text = vips_error_buffer_copy();
   std::string detail = text ? text : "";
   g_free(text);
   if (auto newline = detail.find('\n'); newline != std::string::npos) detail.resize(newline);
   std::string message(what);
   if (!detail.empty()) message += ": " + detail;
-  return Error::failure(std::move(message));
+  return Error{kind, std::move(message)};
 }
 
 }  // namespace fastcms::core::files::vips

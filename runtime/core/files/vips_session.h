@@ -28,18 +28,19 @@ struct GFree {
 /// Owns memory libvips allocated with g_malloc (save buffers).
 using GBuffer = std::unique_ptr<void, GFree>;
 
-/// Takes libvips' pending error text (shared by all threads) and returns an Error with
-/// `what` followed by that text's first line.
-Error failure(std::string_view what);
+/// Takes libvips' pending error text (shared by all threads) and returns an Error of `kind`
+/// with `what` followed by that text's first line.
+Error failure(std::string_view what, ErrorKind kind = ErrorKind::failure);
 
 /// Runs a libvips operation that writes one image to `VipsImage** out`, e.g.
-/// `run([&](VipsImage** out) { return vips_flip(in, out, VIPS_DIRECTION_HORIZONTAL, nullptr); }, "flip")`.
+/// `run([&](VipsImage** out) { return vips_flip(in, out, VIPS_DIRECTION_HORIZONTAL, nullptr); }, "flip")`;
+/// `kind` is the error's kind when it fails.
 template <class Operation>
-Result<ImagePtr> run(Operation&& operation, std::string_view what) {
+Result<ImagePtr> run(Operation&& operation, std::string_view what, ErrorKind kind = ErrorKind::failure) {
   VipsImage* out = nullptr;
   if (operation(&out) != 0) {
     if (out) g_object_unref(out);
-    return failure(what);
+    return failure(what, kind);
   }
   return ImagePtr(out);
 }
