@@ -20,7 +20,7 @@ std::string cache_control_for(const core::files::ServedFile& file) {
 ApiResponse download(core::App& app, ApiRequest& request) {
   auto served = core::files::find_served_file(app.db(), *request.schema, request.param("collection"),
                                               request.param("record"), request.param("name"),
-                                              request.query_value("token"), app.secret());
+                                              request.query_value("token"), request.ctx, app.secret());
   if (!served.ok()) return ApiResponse::error(served.error());
   auto storage = app.file_storage();
   auto rendition = core::files::read_rendition(*storage, *served, request.query);

@@ -1,7 +1,9 @@
 #include "core/files/file_access.h"
 
+#include <iostream>
+
 #include "core/auth/authenticate.h"
-#include "core/files/stored_file_name.h"
+#include "core/files/file_storage.h"
 #include "core/records/body_modifiers.h"
 #include "core/records/record_rows.h"
 #include "core/records/rule_subject.h"
@@ -25,10 +27,13 @@ const collections::Field* field_holding(const collections::Collection& collectio
 }
 
 /// Whether the holder of `file_token` may read the protected files of `record_id`.
-ApiResult<bool> may_read_protected(db::Connection& db, const collections::Schema& schema,
-                                   const collections::Collection& collection, std::string_view record_id,
-                                   std::string_view file_token, std::string_view project_secret) {
+bool may_read_protected(db::Connection& db, const collections::Schema& schema, const collections::Collection& collection,
+                        std::string_view record_id, std::string_view file_token, const RequestContext& request,
+                        std::string_view project_secret) {
   RequestContext ctx;
+  ctx.info = request.info;
+  ctx.info.auth = nullptr;
+  ctx.info.auth_collection = nullptr;
   ctx.info.context = "protectedFile";
   if (!file_token.empty()) {
     auto who = auth::find_record_by_token(db, schema, file_token, auth::TokenKind::file, project_secret);
@@ -36,8 +41,12 @@ ApiResult<bool> may_read_protected(db::Connection& db, const collections::Schema
   }
   if (ctx.bypasses_rules()) return true;
   if (!collection.view_rule) return false;
-  return records::rule_holds(db, schema, collection, ctx, *collection.view_rule,
-                             records::RuleSubject::stored(record_id));
+  auto holds = records::rule_holds(db, schema, collection, ctx, *collection.view_rule, records::RuleSubject::stored(record_id));
+  if (!holds.ok()) {
+    std::cerr << "fastcms: the viewRule of " << collection.name << " failed on a protected file: " << holds.error().message << "\n";
+    return false;
+  }
+  return *holds;
 }
 
 }  // namespace
@@ -52,19 +61,24 @@ std::string file_storage_key(const collections::Collection& collection, std::str
 ApiResult<ServedFile> find_served_file(db::Connection& db, const collections::Schema& schema,
                                        std::string_view collection_name, std::string_view record_id,
                                        std::string_view name, std::string_view file_token,
-                                       std::string_view project_secret) {
+                                       const RequestContext& request, std::string_view project_secret) {
   const auto* collection = schema.find(collection_name);
-  if (!collection || collection->type == "view" || !is_stored_file_name(name)) return file_not_found();
+  // Names the record holds are checked below; this only keeps paths out (PocketBase-made
+  // names may keep characters or extension cases stored_file_name() would not produce).
+  bool one_safe_segment = name.find('/') == std::string_view::npos && is_safe_storage_key(name);
+  if (!collection || collection->type == "view" || !one_safe_segment) return file_not_found();
   auto record = records::load_record(db, *collection, record_id);
-  if (!record.ok()) return ApiError::from(record.error());
+  if (!record.ok()) {
+    std::cerr << "fastcms: loading " << collection->name << "/" << record_id << " for a download: " << record.error().message << "\n";
+    return ApiError::internal();
+  }
   if (!record->has_value()) return file_not_found();
   ServedFile served{collection, field_holding(*collection, **record, name), std::string(record_id),
                     std::string(name), file_storage_key(*collection, record_id, name)};
   if (!served.field) return file_not_found();
   if (served.is_protected()) {
-    auto allowed = may_read_protected(db, schema, *collection, record_id, file_token, project_secret);
-    if (!allowed.ok()) return allowed.error();
-    if (!*allowed) return file_not_found();
+    if (!may_read_protected(db, schema, *collection, record_id, file_token, request, project_secret))
+      return file_not_found();
   }
   return served;
 }

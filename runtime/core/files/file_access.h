@@ -5,6 +5,7 @@
 
 #include "core/api_error.h"
 #include "core/collections/collection.h"
+#include "core/request_context.h"
 #include "db/connection.h"
 
 namespace fastcms::core::files {
@@ -28,13 +29,14 @@ std::string file_storage_key(const collections::Collection& collection, std::str
 ///   the record exists and one of its file fields holds `name`;
 /// - a `protected` field also needs `file_token`, a file token (POST /api/files/token) of an
 ///   auth record, for which the collection's viewRule holds with @request.context
-///   "protectedFile" (a null viewRule: superusers only). Files of unprotected fields are
-///   public to whoever knows the (unguessable) name, as in PocketBase.
+///   "protectedFile" and the rest of `request` (method, headers, query; its own auth is
+///   replaced by the token's) as @request.* (a null viewRule: superusers only). Files of
+///   unprotected fields are public to whoever knows the (unguessable) name, as in PocketBase.
 /// Every failure is the same 404, so a requester cannot tell a missing file from one it
-/// may not read.
+/// may not read (a rule that fails to evaluate too: logged); only a database failure is a 500.
 ApiResult<ServedFile> find_served_file(db::Connection& db, const collections::Schema& schema,
                                        std::string_view collection, std::string_view record_id,
                                        std::string_view name, std::string_view file_token,
-                                       std::string_view project_secret);
+                                       const RequestContext& request, std::string_view project_secret);
 
 }  // namespace fastcms::core::files

@@ -1,6 +1,8 @@
 #include "core/files/file_rendition.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <semaphore>
 #include <thread>
@@ -14,15 +16,30 @@ namespace fastcms::core::files {
 
 namespace {
 
+long long env_number(const char* name, long long fallback, long long min, long long max) {
+  const char* text = std::getenv(name);
+  if (!text || !*text) return fallback;
+  char* end = nullptr;
+  long long value = std::strtoll(text, &end, 10);
+  return *end == '\0' ? std::clamp(value, min, max) : fallback;
+}
+
 /// Renders at once at most this many images (each may hold a decoded image in memory).
 std::counting_semaphore<64>& render_slots() {
-  static std::counting_semaphore<64> slots(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 2, 64));
+  static std::counting_semaphore<64> slots(static_cast<std::ptrdiff_t>(env_number(
+      "PB_THUMBS_MAX_WORKERS", std::clamp<long long>(std::thread::hardware_concurrency(), 2, 64), 1, 64)));
   return slots;
 }
 
+std::chrono::seconds render_wait() {
+  static const std::chrono::seconds wait(env_number("PB_THUMBS_MAX_WAIT", 60, 1, 3600));
+  return wait;
+}
+
+/// `render()` on a render slot, or nullopt when none became free within render_wait().
 template <typename Render>
-auto with_render_slot(Render&& render) {
-  render_slots().acquire();
+auto with_render_slot(Render&& render) -> std::optional<decltype(render())> {
+  if (!render_slots().try_acquire_for(render_wait())) return std::nullopt;
   struct Release {
     ~Release() { render_slots().release(); }
   } release;
@@ -54,14 +71,16 @@ std::string renamed(const std::string& name, const std::string& extension) {
   return (dot == std::string::npos ? name : name.substr(0, dot)) + extension;
 }
 
-ApiResult<std::optional<std::string>> read_original(FileStorage& storage, const ServedFile& file) {
-  auto bytes = storage.get(file.storage_key);
-  if (!bytes.ok()) return ApiError::from(bytes.error());
-  return std::move(*bytes);
-}
-
 void warn(const std::string& what, const ServedFile& file, const std::string& why) {
   std::cerr << "fastcms: " << what << " of " << file.storage_key << ": " << why << "\n";
+}
+
+/// The original's bytes; nullopt when it is missing or the storage fails (logged).
+std::optional<std::string> read_original(FileStorage& storage, const ServedFile& file) {
+  auto bytes = storage.get(file.storage_key);
+  if (bytes.ok()) return std::move(*bytes);
+  warn("reading", file, bytes.error().message);
+  return std::nullopt;
 }
 
 ApiResult<std::optional<Rendition>> thumbnail(FileStorage& storage, const ServedFile& file, const ThumbSpec& spec) {
@@ -69,16 +88,15 @@ ApiResult<std::optional<Rendition>> thumbnail(FileStorage& storage, const Served
   auto cached = storage.get(key);
   if (cached.ok() && cached->has_value()) return some(Rendition{std::move(**cached), file.name});
   auto original = read_original(storage, file);
-  if (!original.ok()) return original.error();
-  if (!original->has_value()) return std::optional<Rendition>();
-  if (!is_thumbable_mime(base_mime(sniff_content_type(**original).mime))) return some(Rendition{std::move(**original), file.name});
-  auto rendered = with_render_slot([&] { return make_thumbnail(**original, spec); });
-  if (!rendered.ok()) {
-    warn("thumbnail " + spec.text(), file, rendered.error().message);
-    return some(Rendition{std::move(**original), file.name});
+  if (!original) return std::optional<Rendition>();
+  if (!is_thumbable_mime(base_mime(sniff_content_type(*original).mime))) return some(Rendition{std::move(*original), file.name});
+  auto rendered = with_render_slot([&] { return make_thumbnail(*original, spec); });
+  if (!rendered || !rendered->ok()) {
+    warn("thumbnail " + spec.text(), file, rendered ? rendered->error().message : "no render slot became free in time");
+    return some(Rendition{std::move(*original), file.name});
   }
-  if (auto kept = storage.put(key, rendered->bytes); !kept.ok()) warn("storing thumbnail", file, kept.error().message);
-  return some(Rendition{std::move(rendered->bytes), file.name});
+  if (auto kept = storage.put(key, (*rendered)->bytes); !kept.ok()) warn("storing thumbnail", file, kept.error().message);
+  return some(Rendition{std::move((*rendered)->bytes), file.name});
 }
 
 ApiResult<std::optional<Rendition>> transformed(FileStorage& storage, const ServedFile& file,
@@ -93,18 +111,25 @@ ApiResult<std::optional<Rendition>> transformed(FileStorage& storage, const Serv
           return some(Rendition{std::move(**cached), key.substr(folder.size() + 1 + stem.size())});
 
   auto original = read_original(storage, file);
-  if (!original.ok()) return original.error();
-  if (!original->has_value()) return std::optional<Rendition>();
-  if (!is_transformable_mime(base_mime(sniff_content_type(**original).mime)))
+  if (!original) return std::optional<Rendition>();
+  std::string type = base_mime(sniff_content_type(*original).mime);
+  if (!is_transformable_mime(type))
     return ApiError::bad_request("Only png, jpeg, gif, webp and avif images can be transformed; \"" + file.name +
-                                 "\" is " + base_mime(sniff_content_type(**original).mime) + ".");
-  auto rendered = with_render_slot([&] { return transform_image(**original, transform); });
-  if (!rendered.ok()) return ApiError::bad_request("Failed to transform \"" + file.name + "\": " + rendered.error().message);
-  std::string name = renamed(file.name, sniff_content_type(rendered->bytes).extension);
+                                 "\" is " + type + ".");
+  auto rendered = with_render_slot([&] { return transform_image(*original, transform); });
+  if (!rendered)
+    return ApiError{503, "The server is busy rendering other images; try again shortly.", nlohmann::json::object()};
+  if (!rendered->ok()) {
+    warn("transform " + transform.cache_key(), file, rendered->error().message);
+    return ApiError::bad_request("Failed to transform \"" + file.name + "\": it is not a valid " + type +
+                                 " image or it is larger than the limits allow.");
+  }
+  auto& image = **rendered;
+  std::string name = renamed(file.name, sniff_content_type(image.bytes).extension);
   if (cached_keys.ok() && cached_keys->size() < max_cached_transforms_per_file)
-    if (auto kept = storage.put(folder + "/" + stem + name, rendered->bytes); !kept.ok())
+    if (auto kept = storage.put(folder + "/" + stem + name, image.bytes); !kept.ok())
       warn("storing transform", file, kept.error().message);
-  return some(Rendition{std::move(rendered->bytes), name});
+  return some(Rendition{std::move(image.bytes), name});
 }
 
 }  // namespace
@@ -117,9 +142,8 @@ ApiResult<std::optional<Rendition>> read_rendition(FileStorage& storage, const S
   if (auto spec = parse_thumb_spec(query_value(query, "thumb")); spec && thumb_allowed(file, *spec))
     return thumbnail(storage, file, *spec);
   auto original = read_original(storage, file);
-  if (!original.ok()) return original.error();
-  if (!original->has_value()) return std::optional<Rendition>();
-  return some(Rendition{std::move(**original), file.name});
+  if (!original) return std::optional<Rendition>();
+  return some(Rendition{std::move(*original), file.name});
 }
 
 }  // namespace fastcms::core::files

@@ -28,8 +28,11 @@ inline constexpr std::size_t max_cached_transforms_per_file = 16;
 ///   "{collectionId}/{recordId}/thumbs_{name}/{WxH}_{name}"; any other size, another type,
 ///   or an image that fails to decode: the original (as PocketBase does);
 /// - otherwise the original.
-/// nullopt when the original is not in storage. Rendering runs on a bounded number of
-/// threads at once, so a burst of thumbnail requests cannot exhaust memory.
+/// nullopt when the original is not in storage or the storage fails (logged: clients get
+/// the same 404 either way). Renders run on at most PB_THUMBS_MAX_WORKERS threads at once
+/// (default: the number of cores) and wait at most PB_THUMBS_MAX_WAIT seconds (default 60)
+/// for a turn: a thumb that could not start in time is the original, a transform a 503. A
+/// transform that fails to render is a 400 with a fixed message (the detail is logged).
 ApiResult<std::optional<Rendition>> read_rendition(FileStorage& storage, const ServedFile& file,
                                                     const std::multimap<std::string, std::string>& query);
 

@@ -9,6 +9,9 @@ Status ensure_started() {
   static bool usable = false;
   std::call_once(started, [] {
     if (VIPS_INIT("fastcms") != 0) return;
+    // One thread per operation: the download route already renders several images at once
+    // (file_rendition's slots), and cores x cores threads would only thrash.
+    vips_concurrency_set(1);
     vips_cache_set_max(0);
     vips_cache_set_max_mem(0);
     vips_cache_set_max_files(0);

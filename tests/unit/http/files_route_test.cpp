@@ -13,8 +13,8 @@ using nlohmann::json;
 
 const std::string files_png = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(40, 'x');
 
-json files_route_definitions() {
-  return json::parse(R"J([
+json files_route_definitions(const std::string& docs_view_rule) {
+  json definitions = json::parse(R"J([
     {"name": "users", "type": "auth", "fields": [], "viewRule": "", "listRule": ""},
     {"name": "docs", "type": "base", "viewRule": "owner = @request.auth.id", "listRule": null,
      "fields": [
@@ -22,17 +22,24 @@ json files_route_definitions() {
        {"name": "cover", "type": "file", "maxSelect": 1},
        {"name": "secret", "type": "file", "maxSelect": 2, "protected": true}]}
   ])J");
+  definitions[1]["viewRule"] = docs_view_rule;
+  return definitions;
 }
 
 /// A docs record whose file columns name stored files, as an upload would leave them.
 struct FilesRouteFixture {
-  AppTestEnv env{files_route_definitions()};
+  explicit FilesRouteFixture(const std::string& docs_view_rule = "owner = @request.auth.id")
+      : env(files_route_definitions(docs_view_rule)) {
+    put_files();
+  }
+
+  AppTestEnv env;
   json alice = env.create("users", {{"email", "alice@example.com"}, {"password", "secret123"}, {"passwordConfirm", "secret123"}});
   json bob = env.create("users", {{"email", "bob@example.com"}, {"password", "secret123"}, {"passwordConfirm", "secret123"}});
   json doc = env.create("docs", {{"owner", alice["id"]}});
   std::string doc_id = doc["id"];
 
-  FilesRouteFixture() {
+  void put_files() {
     const auto& docs = env.collection("docs");
     auto storage = env.app().file_storage();
     REQUIRE(storage->put(key("cover_abcdefghij.png"), files_png).ok());
@@ -64,6 +71,19 @@ struct FilesRouteFixture {
     if (!token.ok()) FAIL(token.error().message);
     return *token;
   }
+};
+
+/// A storage that fails every call, as an unreachable bucket would.
+class BrokenFilesRouteStorage final : public fastcms::core::files::FileStorage {
+ public:
+  fastcms::Status put(std::string_view, std::string_view) override { return broken(); }
+  fastcms::Result<std::optional<std::string>> get(std::string_view) const override { return broken(); }
+  fastcms::Status remove(std::string_view) override { return broken(); }
+  fastcms::Status remove_prefix(std::string_view) override { return broken(); }
+  fastcms::Result<std::vector<std::string>> list(std::string_view) const override { return broken(); }
+
+ private:
+  static fastcms::Error broken() { return fastcms::Error::failure("S3 download failed: secret-bucket.example.com AccessDenied"); }
 };
 
 std::string files_header(const fastcms::http::ApiResponse& r, const std::string& name) {
@@ -133,6 +153,31 @@ TEST_SUITE("http files route") {
     json root = f.env.create("_superusers", {{"email", "root@example.com"}, {"password", "secret1234"},
                                              {"passwordConfirm", "secret1234"}});
     CHECK(f.get("report_abcdefghij.pdf", {{"token", f.file_token("_superusers", root)}}).status == 200);
+  }
+
+  TEST_CASE("the viewRule of a protected file sees the request's headers and query, with the token's auth") {
+    FilesRouteFixture f("owner = @request.auth.id && @request.query.room = 'blue'");
+    std::string token = f.file_token("users", f.alice);
+    CHECK(f.get("report_abcdefghij.pdf", {{"token", token}}).status == 404);
+    CHECK(f.get("report_abcdefghij.pdf", {{"token", token}, {"room", "blue"}}).status == 200);
+  }
+
+  TEST_CASE("a failing storage is the same 404, without its details") {
+    FilesRouteFixture f;
+    f.env.app().set_file_storage(std::make_shared<BrokenFilesRouteStorage>());
+    auto r = f.get("cover_abcdefghij.png");
+    CHECK(r.status == 404);
+    CHECK(r.body.dump().find("secret-bucket") == std::string::npos);
+    CHECK(f.get("cover_abcdefghij.png", {{"thumb", "100x100"}}).status == 404);
+  }
+
+  TEST_CASE("names made by PocketBase (upper-case extensions) download too") {
+    FilesRouteFixture f;
+    REQUIRE(f.env.app().file_storage()->put(f.key("photo_ab12cd34ef.JPG"), "jpeg bytes").ok());
+    REQUIRE(f.env.db().exec("UPDATE docs SET cover = ?1 WHERE id = ?2", {std::string("photo_ab12cd34ef.JPG"), f.doc_id}).ok());
+    auto r = f.get("photo_ab12cd34ef.JPG");
+    CHECK(r.status == 200);
+    CHECK(*r.raw_body == "jpeg bytes");
   }
 
   TEST_CASE("uploaded HTML is never rendered inline on our origin") {
