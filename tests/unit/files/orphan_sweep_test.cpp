@@ -5,6 +5,7 @@
 
 #include "core/files/local_file_storage.h"
 #include "core/files/orphan_sweep.h"
+#include "core/files/orphan_sweeper.h"
 #include "core/files/upload.h"
 #include "core/records/record_write.h"
 #include "support/app_test_env.h"
@@ -101,5 +102,23 @@ TEST_SUITE("orphan file sweep") {
     REQUIRE(under.ok());
     CHECK(under->size() == 2);
     CHECK_FALSE(storage.list_objects("../x").ok());
+  }
+
+  TEST_CASE("the background sweeper sweeps the App's current storage and schema") {
+    fastcms::test::AppTestEnv env(os_collections());
+    auto storage = env.app().file_storage();
+    const std::string orphan = env.collection("docs").id + "/nobody/x_abcdefghij.txt";
+    const std::string foreign = "notes.txt";
+    REQUIRE(storage->put(orphan, "o").ok());
+    REQUIRE(storage->put(foreign, "f").ok());
+    files::OrphanSweeper patient(env.app());  // the default grace (an hour) keeps a file written just now
+    patient.sweep_once();
+    CHECK(storage->get(orphan)->has_value());
+    files::OrphanSweeper eager(env.app(), std::chrono::hours(24), std::chrono::seconds(0));
+    eager.start();  // sweeps once at start, then waits a day
+    eager.stop();
+    eager.sweep_once();
+    CHECK_FALSE(storage->get(orphan)->has_value());
+    CHECK(storage->get(foreign)->has_value());
   }
 }

@@ -125,4 +125,10 @@ TEST_SUITE("record uploads over HTTP") {
     CHECK(listed->empty());
     CHECK(env.db().query_value("SELECT count(*) FROM docs")->to_int64() == 0);
   }
+
+  TEST_CASE("settings test/s3 is for superusers only") {
+    AppTestEnv env(ruh_collections());
+    auto response = env.post("/api/settings/test/s3", {{"filesystem", "storage"}});
+    CHECK(response.status == 401);
+  }
 }
