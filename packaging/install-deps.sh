@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git ca-certificates
   libcli11-dev libcpp-httplib-dev libsqlite3-dev libyaml-cpp-dev nlohmann-json3-dev
-  libarchive-dev doctest-dev libssl-dev libcurl4-openssl-dev libcrypt-dev
+  libarchive-dev doctest-dev libssl-dev libcurl4-openssl-dev libcrypt-dev libvips-dev
   curl python3 sqlite3 wrk
   # bash, zsh and fish load the generated completion scripts in tests; help2man writes the
   # man page from --help; dpkg-dev brings dpkg-shlibdeps, which computes the .deb's Depends;

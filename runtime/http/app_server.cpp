@@ -8,6 +8,7 @@
 #include "http/routes_batch.h"
 #include "http/routes_collections.h"
 #include "http/routes_file_token.h"
+#include "http/routes_files.h"
 #include "http/routes_health.h"
 #include "http/routes_oauth2_redirect.h"
 #include "http/routes_passwordless.h"
@@ -31,6 +32,7 @@ std::shared_ptr<Router> build_api_router(core::App& app) {
   register_api_key_routes(*router, app);
   register_backup_routes(*router, app);
   register_file_token_routes(*router, app);
+  register_file_routes(*router, app);
   return router;
 }
 

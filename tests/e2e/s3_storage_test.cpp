@@ -1,6 +1,6 @@
-// S3FileStorage against a real S3 server (npm s3rver, which checks SigV4 signatures), started
-// on loopback by the test: round trips, listing, deletes, both addressing styles, and the
-// errors a wrong access key or bucket gives.
+// S3FileStorage against a real S3 server (npm s3rver, which checks the access key but not SigV4
+// signatures: those are checked against AWS's worked examples), started on loopback by the test:
+// round trips, listing, deletes, both addressing styles, and the errors of a wrong key or bucket.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -8,8 +8,7 @@
 #include "common/http_client.h"
 #include "core/files/s3_file_storage.h"
 #include "support/e2e_project.h"
-#include "support/process.h"
-#include "support/server_process.h"
+#include "support/s3rver.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -17,21 +16,6 @@ using fastcms::core::files::S3FileStorage;
 using fastcms::core::files::S3Options;
 
 namespace {
-
-const fs::path s3_test_dir = fs::path(FASTCMS_SOURCE_DIR) / "tests/e2e/s3";
-
-/// s3rver on a free loopback port with bucket "fastcms", stopped when the test ends.
-std::unique_ptr<fastcms::test::ServerProcess> start_s3rver(const fs::path& data) {
-  const std::string node = fastcms::test::find_program("node");
-  REQUIRE_MESSAGE(!node.empty(), "node is not installed (packaging/install-deps.sh installs it)");
-  REQUIRE_MESSAGE(fs::exists(s3_test_dir / "node_modules/s3rver"), "s3rver is not installed: run `npm ci --prefix tests/e2e/s3`");
-  fastcms::test::ServerStartOptions options;
-  options.run.cwd = s3_test_dir;
-  auto server = std::make_unique<fastcms::test::ServerProcess>(
-      std::vector<std::string>{node, "s3_server.mjs", "0", "fastcms", data.string()}, options);
-  REQUIRE_MESSAGE(server->started(), server->startup_error());
-  return server;
-}
 
 S3Options s3rver_options(int port, bool path_style) {
   S3Options o;
@@ -80,7 +64,7 @@ void exercise_s3_storage(S3FileStorage& storage) {
 TEST_SUITE("e2e s3 storage") {
   TEST_CASE("round trips through a real S3 server, path-style and virtual-host style") {
     fastcms::test::TempDir dir;
-    auto s3 = start_s3rver(dir / "s3");
+    auto s3 = fastcms::test::start_s3rver(dir / "s3");
     SUBCASE("path-style") {
       S3FileStorage storage(s3rver_options(s3->port(), true), fastcms::make_curl_http_client());
       exercise_s3_storage(storage);
@@ -94,7 +78,7 @@ TEST_SUITE("e2e s3 storage") {
 
   TEST_CASE("a wrong access key or bucket, or no server, is an error naming S3's code and the settings to check") {
     fastcms::test::TempDir dir;
-    auto s3 = start_s3rver(dir / "s3");
+    auto s3 = fastcms::test::start_s3rver(dir / "s3");
     auto options = s3rver_options(s3->port(), true);
     // s3rver checks the access key but not SigV4 signatures; those are checked against
     // AWS's worked examples in tests/unit/aws_sigv4_test.cpp.

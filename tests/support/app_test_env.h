@@ -84,6 +84,12 @@ class AppTestEnv {
     return response;
   }
   http::ApiResponse post(const std::string& path, const nlohmann::json& body) { return send("POST", path, body); }
+  /// Sends a prepared request (query, headers, files) through the API router.
+  http::ApiResponse send(http::ApiRequest request) {
+    auto response = http::handle_api_request(*app_, *router_, request);
+    background::wait_idle();
+    return response;
+  }
 
  private:
   TempDir dir_;

@@ -55,6 +55,50 @@ ordered_json shared_responses() {
           {"MfaRequired", std::move(mfa)}};
 }
 
+ordered_json path_parameter(const char* name, const std::string& description) {
+  return {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}, {"description", description}};
+}
+
+void add_file_paths(ordered_json& paths) {
+  ordered_json parameters = ordered_json::array(
+      {path_parameter("collection", "The collection's id or name."), path_parameter("recordId", "The record's id."),
+       path_parameter("filename", "A stored file name, as the record's file field holds it."),
+       query_parameter("thumb", {{"type", "string"}, {"pattern", "^\\d+x\\d+[tbf]?$"}},
+                       "A thumbnail size the field lists in `thumbs` (or 100x100): WxH crops from the centre, "
+                       "t/b from the top/bottom, f fits; 0xH and Wx0 keep the aspect ratio."),
+       query_parameter("width", {{"type", "integer"}, {"minimum", 1}, {"maximum", 4096}}, "Resize to this width."),
+       query_parameter("height", {{"type", "integer"}, {"minimum", 1}, {"maximum", 4096}}, "Resize to this height."),
+       query_parameter("format", {{"type", "string"}, {"enum", {"webp", "jpeg", "png", "avif"}}}, "Re-encode the image."),
+       query_parameter("quality", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}}, "Encoder quality."),
+       query_parameter("crop", {{"type", "string"}, {"enum", {"center", "top", "bottom", "left", "right"}}},
+                       "Cover width x height, cropping from here (otherwise fit inside)."),
+       query_parameter("blur", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}, "Gaussian blur sigma."),
+       query_parameter("grayscale", {{"type", "boolean"}}, "Drop the colours."),
+       query_parameter("download", {{"type", "boolean"}}, "Send as an attachment."),
+       query_parameter("token", {{"type", "string"}}, "A file token (POST /api/files/token), for protected fields.")});
+  ordered_json binary = {{"description", "The file, a thumbnail or a transform; 206 for a Range request"},
+                         {"content", {{"*/*", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+  paths["/api/files/{collection}/{recordId}/{filename}"]["get"] = {
+      {"operationId", "downloadFile"},
+      {"tags", {"files"}},
+      {"summary", "Download a record's file"},
+      {"description", "Files of protected fields need `token`, and the record's viewRule must hold for its owner."},
+      {"security", ordered_json::array({ordered_json::object()})},
+      {"parameters", std::move(parameters)},
+      {"responses", {{"200", binary},
+                     {"206", {{"description", "Part of the file (Range)"}}},
+                     {"304", {{"description", "Not modified (If-None-Match)"}}},
+                     {"400", ref("responses", "BadRequest")},
+                     {"404", ref("responses", "NotFound")},
+                     {"416", {{"description", "The range starts past the end"}}}}}};
+  paths["/api/files/token"]["post"] = {
+      {"operationId", "fileToken"},
+      {"tags", {"files"}},
+      {"summary", "A short-lived token for protected files"},
+      {"responses", {{"200", json_response("The token", object_schema({{"token", {{"type", "string"}}}}, {"token"}))},
+                     {"401", ref("responses", "Unauthorized")}}}};
+}
+
 void add_system_paths(ordered_json& paths) {
   paths["/api/health"]["get"] = {
       {"operationId", "health"},
@@ -100,7 +144,9 @@ ordered_json openapi_document(const collections::Schema& schema, const OpenApiIn
     tags.push_back({{"name", c->name}, {"description", "The " + c->type + " collection " + c->name}});
   }
   add_system_paths(paths);
+  add_file_paths(paths);
   tags.push_back({{"name", "system"}, {"description", "Server endpoints"}});
+  tags.push_back({{"name", "files"}, {"description", "Stored files, thumbnails and image transforms"}});
 
   ordered_json auth_token = {{"type", "apiKey"},
                              {"in", "header"},

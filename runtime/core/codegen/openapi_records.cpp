@@ -1,5 +1,7 @@
 #include "core/codegen/openapi_records.h"
 
+#include <algorithm>
+
 #include "core/codegen/field_json_schema.h"
 #include "core/codegen/openapi_parts.h"
 
@@ -80,6 +82,44 @@ ordered_json write_schema(const Collection& c, bool create) {
   return s;
 }
 
+bool has_file_fields(const Collection& c) {
+  return std::any_of(c.fields.begin(), c.fields.end(), [](const Field& f) { return f.type == "file"; });
+}
+
+/// The multipart form of a create or update: each file field as binary parts (with the
+/// `+`/`-` modifiers as their own part names), the other fields as text parts or inside a
+/// `@jsonPayload` part, as the SDKs send them.
+ordered_json multipart_schema(const Collection& c) {
+  ordered_json binary = {{"type", "string"}, {"format", "binary"}};
+  ordered_json properties = ordered_json::object();
+  for (const auto& f : c.fields) {
+    if (f.type != "file") continue;
+    ordered_json files = f.is_multi() ? ordered_json{{"type", "array"}, {"items", binary}} : binary;
+    std::string limits = "maxSize " + std::to_string(f.options.value("maxSize", 0LL) > 0 ? f.options.value("maxSize", 0LL) : 5242880LL) +
+                         " bytes per file";
+    if (auto types = f.options.find("mimeTypes"); types != f.options.end() && types->is_array() && !types->empty())
+      limits += "; types (sniffed from the content): " + types->dump();
+    files["description"] = "New files for `" + f.name + "`, replacing its files; " + limits + ".";
+    properties[f.name] = files;
+    if (f.is_multi()) {
+      properties[f.name + "+"] = {{"type", "array"}, {"items", binary}, {"description", "Files appended to `" + f.name + "`."}};
+    }
+  }
+  properties["@jsonPayload"] = {{"type", "string"},
+                                {"description", "A JSON object merged into the body (the non-file fields)."}};
+  ordered_json schema = object_schema(std::move(properties));
+  schema["additionalProperties"] = {{"type", "string"}};
+  schema["description"] = "Other fields may also be sent as text parts.";
+  return schema;
+}
+
+/// A create or update body: JSON, and multipart/form-data when the collection has files.
+ordered_json write_body(const Collection& c, const std::string& schema_name) {
+  ordered_json body = json_body(schema_ref(schema_name));
+  if (has_file_fields(c)) body["content"]["multipart/form-data"] = {{"schema", multipart_schema(c)}};
+  return body;
+}
+
 ordered_json list_result_schema(const Collection& c) {
   return object_schema({{"page", {{"type", "integer"}, {"minimum", 1}}},
                         {"perPage", {{"type", "integer"}, {"minimum", 1}}},
@@ -107,7 +147,7 @@ ordered_json create_operation(const Collection& c) {
   std::string s = stem(c);
   ordered_json create = operation("create" + s, c, "Create a " + c.name + " record");
   create["parameters"] = parameters({"expand", "fields"});
-  create["requestBody"] = json_body(schema_ref(s + "Create"));
+  create["requestBody"] = write_body(c, s + "Create");
   create["responses"] = {{"200", record_response(c, "The created record")},
                          {"400", ref("responses", "BadRequest")},
                          {"403", ref("responses", "Forbidden")}};
@@ -119,7 +159,7 @@ ordered_json update_operation(const Collection& c) {
   std::string s = stem(c);
   ordered_json update = operation("update" + s, c, "Update a " + c.name + " record");
   update["parameters"] = parameters({"expand", "fields"});
-  update["requestBody"] = json_body(schema_ref(s + "Update"));
+  update["requestBody"] = write_body(c, s + "Update");
   update["responses"] = {{"200", record_response(c, "The updated record")},
                          {"400", ref("responses", "BadRequest")},
                          {"403", ref("responses", "Forbidden")},

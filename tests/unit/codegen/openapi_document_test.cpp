@@ -29,7 +29,8 @@ const json openapi_test_collections = json::parse(R"J([
      {"name": "watchers", "type": "relation", "collection": "members", "maxSelect": 5},
      {"name": "estimate", "type": "number", "onlyInt": true, "min": 0, "max": 100},
      {"name": "where", "type": "geoPoint"},
-     {"name": "extra", "type": "json"}],
+     {"name": "extra", "type": "json"},
+     {"name": "photos", "type": "file", "maxSelect": 3, "maxSize": 1000, "mimeTypes": ["image/png"]}],
    "listRule": "", "viewRule": "", "createRule": "@request.auth.id != ''", "updateRule": null, "deleteRule": null},
   {"name": "open_tasks", "type": "view", "viewQuery": "SELECT id, title FROM tasks", "listRule": "", "viewRule": ""}
 ])J");
@@ -47,7 +48,7 @@ TEST_SUITE("codegen openapi") {
     CHECK(doc["components"]["schemas"]["Error"]["required"] == json({"status", "message", "data"}));
     std::vector<std::string> tags;
     for (const auto& t : doc["tags"]) tags.push_back(t["name"]);
-    CHECK(tags == std::vector<std::string>{"_superusers", "members", "tasks", "open_tasks", "system"});
+    CHECK(tags == std::vector<std::string>{"_superusers", "members", "tasks", "open_tasks", "system", "files"});
     CHECK(doc["paths"].contains("/api/health"));
     CHECK(doc["paths"].contains("/api/batch"));
   }
@@ -110,6 +111,25 @@ TEST_SUITE("codegen openapi") {
     CHECK_FALSE(paths.contains("/api/collections/tasks/auth-with-password"));
     CHECK(paths["/api/collections/members/auth-with-password"]["post"]["responses"]["401"] ==
           json({{"$ref", "#/components/responses/MfaRequired"}}));
+  }
+
+  TEST_CASE("collections with file fields also take multipart bodies; the files endpoints are described") {
+    auto doc = openapi_for(openapi_test_collections);
+    const auto& create = doc["paths"]["/api/collections/tasks/records"]["post"]["requestBody"]["content"];
+    REQUIRE(create.contains("multipart/form-data"));
+    const auto& form = create["multipart/form-data"]["schema"]["properties"];
+    CHECK(form["photos"]["items"]["format"] == "binary");
+    CHECK(form["photos+"]["type"] == "array");
+    CHECK(form["photos"]["description"].get<std::string>().find("maxSize 1000 bytes") != std::string::npos);
+    CHECK(form.contains("@jsonPayload"));
+    CHECK(doc["paths"]["/api/collections/tasks/records/{id}"]["patch"]["requestBody"]["content"].contains("multipart/form-data"));
+    CHECK_FALSE(doc["paths"]["/api/collections/members/records"]["post"]["requestBody"]["content"].contains("multipart/form-data"));
+    const auto& download = doc["paths"]["/api/files/{collection}/{recordId}/{filename}"]["get"];
+    CHECK(download["responses"].contains("206"));
+    std::set<std::string> names;
+    for (const auto& p : download["parameters"]) names.insert(p["name"].get<std::string>());
+    for (const char* name : {"thumb", "width", "height", "format", "token", "download"}) CHECK(names.count(name) == 1);
+    CHECK(doc["paths"]["/api/files/token"]["post"]["responses"].contains("200"));
   }
 
   TEST_CASE("rules: null needs a superuser token, others state their filter") {

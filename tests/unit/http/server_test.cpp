@@ -42,6 +42,15 @@ TEST_SUITE("http server") {
     CHECK_FALSE(res->has_header("X-Fastcms-Started-Ns"));
   }
 
+  TEST_CASE("a Range header never cuts a JSON answer (only the file route honours ranges)") {
+    RunningServer s({});
+    auto res = s.client().Get("/api/health", {{"Range", "bytes=0-5"}});
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK_FALSE(res->has_header("Content-Range"));
+    CHECK(nlohmann::json::parse(res->body)["code"] == 200);
+  }
+
   TEST_CASE("unknown routes and exceptions give PocketBase-shaped JSON, never a crash") {
     RunningServer s({});
     auto missing = s.client().Get("/api/nope");
