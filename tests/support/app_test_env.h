@@ -75,10 +75,6 @@ class AppTestEnv {
     request.method = method;
     request.path = path;
     request.body = body;
-    return send(std::move(request));
-  }
-  /// Sends a prepared request (e.g. one read_request made from a multipart body).
-  http::ApiResponse send(http::ApiRequest request) {
     auto response = http::handle_api_request(*app_, *router_, request);
     background::wait_idle();
     return response;
