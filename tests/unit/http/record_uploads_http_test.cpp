@@ -67,6 +67,15 @@ TEST_SUITE("record uploads over HTTP") {
     REQUIRE(response.body["documents"].size() == 2);
     CHECK(ruh_stored(env, response.body, response.body["documents"][0]) == ruh_png());
     CHECK(ruh_stored(env, response.body, response.body["documents"][1]) == "some notes");
+    fastcms::http::ApiRequest download;  // what the upload stored is what the files route serves
+    download.method = "GET";
+    download.path = "/api/files/docs/" + response.body["id"].get<std::string>() + "/" +
+                    response.body["documents"][0].get<std::string>();
+    auto downloaded = env.send(std::move(download));
+    REQUIRE(downloaded.status == 200);
+    REQUIRE(downloaded.raw_body);
+    CHECK(*downloaded.raw_body == ruh_png());
+    CHECK(downloaded.content_type == "image/png");
 
     // An update in the SDK's mixed-array shape: a kept name as a form field plus a new file.
     MultipartRequest update("PATCH", "/api/collections/docs/records/" + response.body["id"].get<std::string>());
