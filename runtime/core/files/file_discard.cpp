@@ -4,10 +4,18 @@
 
 namespace fastcms::core::files {
 
+std::string derived_from(std::string_view folder) {
+  for (std::string_view prefix : derived_folder_prefixes)
+    if (folder.size() > prefix.size() && folder.substr(0, prefix.size()) == prefix)
+      return std::string(folder.substr(prefix.size()));
+  return "";
+}
+
 void FileDiscard::add_file(std::string_view collection_id, std::string_view record_id, std::string_view name) {
   const std::string folder = std::string(collection_id) + "/" + std::string(record_id) + "/";
   keys.push_back(folder + std::string(name));
-  prefixes.push_back(folder + "thumbs_" + std::string(name));
+  for (std::string_view prefix : derived_folder_prefixes)
+    prefixes.push_back(folder + std::string(prefix) + std::string(name));
 }
 
 void discard_after_commit(db::Connection& db, FileDiscard discard) {

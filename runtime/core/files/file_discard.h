@@ -21,12 +21,20 @@ namespace fastcms::core::files {
 /// The commit-notification channel of FileDiscard payloads.
 inline constexpr std::string_view discard_channel = "files.discard";
 
+/// The folders beside a stored file that hold what is derived from it, each named
+/// "{prefix}{name}": thumbnails (PocketBase's "thumbs_") and fastcms's transform cache.
+inline constexpr std::string_view derived_folder_prefixes[] = {"thumbs_", "transforms_"};
+
+/// The file name a record folder's entry "thumbs_{name}" / "transforms_{name}" derives from,
+/// or "" when `folder` is not such a folder.
+std::string derived_from(std::string_view folder);
+
 /// Storage to remove once the changes made so far are committed.
 struct FileDiscard {
   std::vector<std::string> keys;      ///< single files: "{collectionId}/{recordId}/{name}"
   std::vector<std::string> prefixes;  ///< everything under: "{collectionId}/{recordId}", "{collectionId}"
 
-  /// A stored file and its thumbnails ("…/thumbs_{name}/…", PocketBase's layout).
+  /// A stored file and the folders derived from it (thumbnails, transforms).
   void add_file(std::string_view collection_id, std::string_view record_id, std::string_view name);
   bool empty() const { return keys.empty() && prefixes.empty(); }
 };

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "core/files/file_discard.h"
 #include "core/records/body_modifiers.h"
 
 namespace fastcms::core::files {
@@ -55,8 +56,8 @@ Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Sc
   for (const auto& object : *objects) {
     const auto parts = split_key(object.key);
     const bool record_file = parts.size() == 3;
-    const bool thumb = parts.size() == 4 && parts[2].rfind("thumbs_", 0) == 0;
-    if ((!record_file && !thumb) || object.modified > now - grace) {
+    const std::string derived = parts.size() == 4 ? derived_from(parts[2]) : std::string();
+    if ((!record_file && derived.empty()) || object.modified > now - grace) {
       ++report.kept;
       continue;
     }
@@ -72,7 +73,7 @@ Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Sc
       }
       cached = references.emplace(collection_id, std::move(names)).first;
     }
-    const std::string name = record_file ? parts[2] : parts[2].substr(std::string("thumbs_").size());
+    const std::string& name = record_file ? parts[2] : derived;
     if (cached->second && cached->second->count(parts[1] + "/" + name)) {
       ++report.kept;
       continue;

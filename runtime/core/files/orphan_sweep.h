@@ -20,8 +20,8 @@ struct SweepReport {
 /// Removes from `storage` the record files no record references any more (a delete whose
 /// cleanup failed, a crash between an upload and its rollback, a field removed while the
 /// server was down): every `{collectionId}/{recordId}/{name}` whose collection is not in
-/// `schema` (or is a view), or whose record's file fields do not hold `name`, and its
-/// thumbnails `{collectionId}/{recordId}/thumbs_{name}/…`. Objects modified less than
+/// `schema` (or is a view), or whose record's file fields do not hold `name`, and what is
+/// derived from it (`{collectionId}/{recordId}/thumbs_{name}/…`, `…/transforms_{name}/…`). Objects modified less than
 /// `grace` before `now` are kept, so a file written for a transaction still in progress
 /// is never swept; keys of any other shape are left alone. Reads the records through `db`.
 Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Schema& schema, FileStorage& storage,

@@ -47,6 +47,7 @@ TEST_SUITE("orphan file sweep") {
     const std::vector<std::string> orphans = {
         folder + "stray_abcdefghij.txt",                          // a name the record does not hold
         folder + "thumbs_stray_abcdefghij.txt/100x100_stray.txt",  // thumbnail of an unreferenced name
+        folder + "transforms_stray_abcdefghij.txt/w10_x.webp",      // transform of an unreferenced name
         docs + "/zzzzzzzzzzzzzzz/gone_abcdefghij.txt",            // a record that does not exist
         "pbc_deleted/abc/old_abcdefghij.txt",                     // a collection that does not exist
         env.collection("plain").id + "/r/x_abcdefghij.txt",       // a collection without file fields
@@ -54,6 +55,7 @@ TEST_SUITE("orphan file sweep") {
     const std::vector<std::string> kept = {
         folder + avatar, folder + document,
         folder + "thumbs_" + avatar + "/100x100_" + avatar,  // thumbnail of a referenced file
+        folder + "transforms_" + avatar + "/w10_" + avatar,  // transform of a referenced file
         "loose_file.txt", "some/folder",                     // not laid out as record files
     };
     for (const auto& key : orphans) REQUIRE(storage->put(key, "o").ok());

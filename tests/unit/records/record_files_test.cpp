@@ -174,9 +174,12 @@ TEST_SUITE("record files") {
     const std::string first = rec["avatar"];
     CHECK(first.rfind("two_", 0) == 0);
     CHECK(f.all_keys().size() == 1);  // the upload the record does not keep is never written
+    REQUIRE(f.storage()->put(f.key("docs", rec, "thumbs_" + first + "/100x100_" + first), "t").ok());
+    REQUIRE(f.storage()->put(f.key("docs", rec, "transforms_" + first + "/w10_" + first), "t").ok());
     auto next = f.update("docs", rec["id"], {}, {rf_upload("avatar", "three.png", rf_png("3"))});
     REQUIRE(next.ok());
     CHECK(f.content(f.key("docs", rec, first)) == "<missing>");
+    CHECK(f.all_keys().size() == 1);  // its thumbnails and transforms went with it
     CHECK(f.content(f.key("docs", rec, (*next)["avatar"])) == rf_png("3"));
     auto cleared = f.update("docs", rec["id"], {{"avatar", ""}});
     REQUIRE(cleared.ok());
