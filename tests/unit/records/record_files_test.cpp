@@ -4,6 +4,7 @@
 #include <span>
 
 #include "core/collections/collection_service.h"
+#include "core/files/local_file_storage.h"
 #include "core/files/stored_file_name.h"
 #include "core/files/upload.h"
 #include "core/records/record_delete.h"
@@ -85,6 +86,29 @@ struct FilesFixture {
     for (const auto& o : *listed) out.push_back(o.key);
     return out;
   }
+};
+
+/// Local storage whose puts fail from the `fail_from`-th on (1-based), as a full disk or a
+/// refusing S3 bucket would.
+class FailingStorage final : public files::FileStorage {
+ public:
+  FailingStorage(std::filesystem::path root, int fail_from) : inner_(std::move(root)), fail_from_(fail_from) {}
+  fastcms::Status put(std::string_view key, std::string_view content) override {
+    if (++puts_ >= fail_from_) return fastcms::Error::failure("disk full");
+    return inner_.put(key, content);
+  }
+  fastcms::Result<std::optional<std::string>> get(std::string_view key) const override { return inner_.get(key); }
+  fastcms::Status remove(std::string_view key) override { return inner_.remove(key); }
+  fastcms::Status remove_prefix(std::string_view prefix) override { return inner_.remove_prefix(prefix); }
+  fastcms::Result<std::vector<std::string>> list(std::string_view prefix) const override { return inner_.list(prefix); }
+  fastcms::Result<std::vector<files::StoredObject>> list_objects(std::string_view prefix) const override {
+    return inner_.list_objects(prefix);
+  }
+
+ private:
+  files::LocalFileStorage inner_;
+  int fail_from_;
+  int puts_ = 0;
 };
 
 std::string rf_code(const ApiResult<json>& r, const std::string& key) {
@@ -311,5 +335,22 @@ TEST_SUITE("record files") {
     if (!removed.ok()) FAIL(removed.error().describe());
     CHECK(f.keys_under(f.env.collection("notes").id).empty());
     CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", doc, doc["avatar"])});
+  }
+
+  TEST_CASE("a storage failure fails the write with a clear 400 and leaves neither the record nor any file") {
+    FilesFixture f;
+    fastcms::test::TempDir dir;
+    auto failing = std::make_shared<FailingStorage>(dir / "storage", 2);
+    std::vector<files::Upload> uploads = {rf_upload("documents", "one.txt", "1"), rf_upload("documents", "two.txt", "2")};
+    auto r = records::create_record(f.env.db(), *f.env.schema(), f.env.collection("docs"), RequestContext::system(),
+                                    {{"title", "x"}}, {uploads, failing});
+    REQUIRE(rf_code(r, "documents") == "validation_file_upload_failed");
+    CHECK(r.error().status == 400);
+    CHECK(r.error().message == "Failed to create record.");
+    CHECK(r.error().data["documents"]["message"] == "Failed to store the uploaded file two.txt.");
+    CHECK(f.env.db().query_value("SELECT count(*) FROM docs")->to_int64() == 0);
+    auto left = failing->list_objects("");
+    REQUIRE(left.ok());
+    CHECK(left->empty());  // the first file, written before the second failed, was removed
   }
 }
