@@ -317,7 +317,7 @@ TEST_SUITE("record files") {
     CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", other, other["documents"][0])});
   }
 
-  TEST_CASE("deleting a collection removes its folder; dropping a file field removes that field's files") {
+  TEST_CASE("deleting or truncating a collection removes its folder; dropping a file field removes that field's files") {
     FilesFixture f;
     auto doc = f.created("docs", {}, {rf_upload("avatar", "a.png", rf_png()), rf_upload("documents", "d.txt", "D")});
     auto note = f.created("notes", {}, {rf_upload("attachment", "n.txt", "N")});
@@ -330,6 +330,12 @@ TEST_SUITE("record files") {
     if (!updated.ok()) FAIL(updated.error().describe());
     CHECK(f.content(f.key("docs", doc, doc["documents"][0])) == "<missing>");
     CHECK(f.content(f.key("docs", doc, doc["avatar"])) == rf_png());
+
+    auto truncated = fastcms::core::collections::truncate_collection(f.env.db(), "notes");
+    if (!truncated.ok()) FAIL(truncated.error().describe());
+    CHECK(f.keys_under(f.env.collection("notes").id).empty());
+    f.created("notes", {}, {rf_upload("attachment", "again.txt", "A")});
+    REQUIRE(f.keys_under(f.env.collection("notes").id).size() == 1);
 
     auto removed = fastcms::core::collections::delete_collection(f.env.db(), "notes");
     if (!removed.ok()) FAIL(removed.error().describe());
