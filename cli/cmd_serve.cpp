@@ -13,6 +13,7 @@
 #include "common/interrupt.h"
 #include "core/app/open_app.h"
 #include "core/backups/backup_scheduler.h"
+#include "core/files/orphan_sweeper.h"
 #include "core/backups/server_lock.h"
 #include "http/app_server.h"
 #include "http/local_url.h"
@@ -137,6 +138,8 @@ Status run_server(ServeOptions options) {
 
   core::backups::BackupScheduler backup_scheduler(app);  // settings backups.cron
   backup_scheduler.start();
+  core::files::OrphanSweeper orphan_sweeper(app);  // files no record references: at start, then daily
+  orphan_sweeper.start();
   project::DirectoryWatcher watcher;
   if (options.reload) {
     if (auto st = watcher.start(project->root / "app", [&app] { reload(app); }); !st.ok()) return st;
@@ -147,6 +150,7 @@ Status run_server(ServeOptions options) {
   std::cerr << "Shutting down: finishing in-flight requests..." << std::endl;
   watcher.stop();
   backup_scheduler.stop();
+  orphan_sweeper.stop();
   server.stop();
   if (auto closed = app.db().close(); !closed.ok()) return closed.error();
   std::cerr << "Stopped cleanly." << std::endl;

@@ -21,8 +21,15 @@ using NotifyPayload = std::shared_ptr<const void>;
 /// quick (hand the payload to a queue) and must not throw.
 using NotifyFn = std::function<void(const NotifyPayload&)>;
 using ListenerId = std::uint64_t;
+/// Work tied to the outcome of a transaction (e.g. removing files written for it when it
+/// rolls back): called once, after the outermost transaction ended and the writer was
+/// released, with `committed` true when the changes made before it was registered are
+/// committed, false when the transaction or the savepoint it was registered in rolled
+/// back. It must not throw (an exception is caught and dropped).
+using TransactionHook = std::function<void(bool committed)>;
 
-/// The listeners of a database and the notifications its open transaction holds back.
+/// The listeners of a database, and the notifications and transaction hooks its open
+/// transaction holds back.
 /// Listener calls are thread-safe; the pending part is used only by the thread that holds
 /// the writer (begin/post/savepoint/finish), as the database guarantees.
 class CommitNotifications {
@@ -36,18 +43,29 @@ class CommitNotifications {
 
   /// Outside a transaction: delivered at once. Inside: held in the innermost savepoint.
   void post(std::string_view channel, NotifyPayload payload, bool in_transaction);
+  /// Outside a transaction: called at once with true. Inside: held in the innermost
+  /// savepoint until the outermost level finishes.
+  void add_hook(TransactionHook hook, bool in_transaction);
   /// A transaction began (depth 1) or a savepoint opened inside it.
   void open_level();
-  /// The innermost level ended: kept in its parent when `ok`, dropped otherwise.
+  /// The innermost level ended: its notifications and hooks are kept in its parent when
+  /// `ok`; otherwise its notifications are dropped and its hooks will be called with false.
   void close_savepoint(bool ok);
-  /// The outermost level ended; returns what to deliver (empty unless `committed`).
   struct Pending {
     std::string channel;
     NotifyPayload payload;
   };
-  std::vector<Pending> finish(bool committed);
-  /// Calls the listeners of each notification in order.
-  void deliver(const std::vector<Pending>& pending);
+  /// What the end of a transaction delivers: the notifications (none unless committed) and
+  /// each hook with its outcome.
+  struct Finished {
+    std::vector<Pending> notifications;
+    std::vector<std::pair<TransactionHook, bool>> hooks;
+  };
+  /// The outermost level ended (`committed` or rolled back); returns what to deliver.
+  Finished finish(bool committed);
+  /// Calls the listeners of each notification in order, then the hooks in the order they
+  /// were added.
+  void deliver(const Finished& finished);
 
  private:
   std::mutex mutex_;
@@ -55,7 +73,14 @@ class CommitNotifications {
   std::shared_mutex calls_mutex_;
   ListenerId next_id_ = 1;
   std::map<ListenerId, std::pair<std::string, NotifyFn>> listeners_;
-  std::vector<std::vector<Pending>> levels_;  ///< one per open transaction level
+  struct Level {
+    std::vector<Pending> pending;
+    std::vector<TransactionHook> hooks;
+  };
+  void deliver_notifications(const std::vector<Pending>& pending);
+  std::vector<Level> levels_;  ///< one per open transaction level
+  /// Hooks of savepoints that rolled back inside the open transaction: called with false.
+  std::vector<TransactionHook> rolled_back_hooks_;
 };
 
 }  // namespace fastcms::db

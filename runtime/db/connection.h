@@ -87,6 +87,17 @@ class Connection {
   /// building it when nobody listens; a listener registered later sees only later posts.
   virtual bool has_listeners(std::string_view channel) { (void)channel; return false; }
 
+  /// Calls `hook` once the transaction in progress has ended, after the writer is released:
+  /// with true after the outermost COMMIT, with false when the transaction, or the
+  /// savepoint `hook` was registered in, rolls back (even if an outer transaction then
+  /// commits). Outside a transaction the changes are already committed: called at once
+  /// with true. For work outside the database that must follow the transaction's fate,
+  /// e.g. removing files written for a write that did not happen. A connection without
+  /// transactions of its own (a test double) calls it at once with true.
+  virtual void after_transaction(TransactionHook hook) {
+    if (hook) hook(true);
+  }
+
   /// A number unique to this connection object in the process (never reused, unlike its
   /// address), for caches that must not mistake one database for another.
   std::uint64_t serial() const { return serial_; }

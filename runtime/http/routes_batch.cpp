@@ -66,6 +66,31 @@ core::ApiResult<ApiRequest> sub_request(const ApiRequest& outer, const nlohmann:
   return inner;
 }
 
+/// The key a batch file part addresses in sub-request `index` ("requests.{i}.{key}" or
+/// "requests[{i}].{key}"; the key keeps its modifier, e.g. "documents+"), or "".
+std::string batch_file_key(const std::string& part, size_t index) {
+  const std::string i = std::to_string(index);
+  for (const std::string prefix : {"requests." + i + ".", "requests[" + i + "]."})
+    if (part.size() > prefix.size() && part.compare(0, prefix.size(), prefix) == 0) return part.substr(prefix.size());
+  return "";
+}
+
+/// Moves the file parts of sub-request `index` out of `files`, keyed by their field.
+std::vector<UploadedFile> take_batch_files(std::vector<UploadedFile>& files, size_t index) {
+  std::vector<UploadedFile> taken, rest;
+  for (auto& file : files) {
+    std::string key = batch_file_key(file.field, index);
+    if (key.empty()) {
+      rest.push_back(std::move(file));
+      continue;
+    }
+    file.field = std::move(key);
+    taken.push_back(std::move(file));
+  }
+  files = std::move(rest);
+  return taken;
+}
+
 class BatchFailure {
  public:
   BatchFailure(size_t index, nlohmann::json response) : index_(index), response_(std::move(response)) {}
@@ -111,6 +136,7 @@ ApiResponse run_batch(core::App& app, const Router& actions, ApiRequest& request
         failure.emplace(i, inner.error().to_json());
         return Error::failure("invalid batch request");
       }
+      inner->files = take_batch_files(request.files, i);
       inner->ctx.info.context = "batch";
       auto response = handle_api_request(app, actions, *inner);
       if (response.status >= 400) {

@@ -17,15 +17,11 @@ namespace records = core::records;
 using core::collections::Collection;
 using core::collections::Schema;
 
-/// Files come with the files feature; until then a file part is refused by name rather
-/// than silently dropped.
-core::ApiStatus refuse_uploads(const ApiRequest& request) {
-  if (request.files.empty()) return Ok{};
-  nlohmann::json data = nlohmann::json::object();
-  for (const auto& file : request.files)
-    data[file.field] = {{"code", "validation_upload_unsupported"},
-                        {"message", "File uploads are not supported yet; send the file name as text."}};
-  return core::ApiError::bad_request("File uploads are not supported yet.", data);
+/// The request's file parts and the storage they go to (held for the whole request: a
+/// settings change may swap the App's storage meanwhile).
+records::RecordFiles request_files(core::App& app, const ApiRequest& request) {
+  if (request.files.empty()) return {};
+  return records::RecordFiles{request.files, app.file_storage()};
 }
 
 /// A written record as the client sees it: presented for the requester, then expanded.
@@ -66,8 +62,8 @@ ApiResponse create(core::App& app, ApiRequest& request) {
   const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
-  if (auto refused = refuse_uploads(request); !refused.ok()) return ApiResponse::error(refused.error());
-  auto record = records::create_record(app.db(), *schema, **collection, request.ctx, request.body);
+  auto record = records::create_record(app.db(), *schema, **collection, request.ctx, request.body,
+                                       request_files(app, request));
   if (!record.ok()) return ApiResponse::error(record.error());
   return written_record(app, *schema, **collection, request, std::move(*record));
 }
@@ -76,8 +72,8 @@ ApiResponse update(core::App& app, ApiRequest& request) {
   const auto& schema = request.schema;
   auto collection = find_collection(*schema, request.param("collection"));
   if (!collection.ok()) return ApiResponse::error(collection.error());
-  if (auto refused = refuse_uploads(request); !refused.ok()) return ApiResponse::error(refused.error());
-  auto record = records::update_record(app.db(), *schema, **collection, request.ctx, request.param("id"), request.body);
+  auto record = records::update_record(app.db(), *schema, **collection, request.ctx, request.param("id"), request.body,
+                                       request_files(app, request));
   if (!record.ok()) return ApiResponse::error(record.error());
   return written_record(app, *schema, **collection, request, std::move(*record));
 }

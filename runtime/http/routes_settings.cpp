@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "core/auth/require_auth.h"
+#include "core/files/s3_settings_probe.h"
 #include "core/settings/public_settings.h"
 #include "core/settings/settings_patch.h"
 #include "core/settings/settings_store.h"
@@ -27,6 +28,13 @@ void register_settings_routes(Router& router, core::App& app) {
       return ApiResponse::error(core::ApiError::from(saved.error()));
     app.set_settings(*next);
     return ApiResponse::json(settings::public_settings(*next));
+  });
+  router.add("POST", "/api/settings/test/s3", [&app](ApiRequest& request) {
+    if (auto allowed = core::auth::require_superuser(request.ctx); !allowed.ok())
+      return ApiResponse::error(allowed.error());
+    auto tested = core::files::probe_s3_settings(*app.settings(), request.body, app.http_client());
+    if (!tested.ok()) return ApiResponse::error(tested.error());
+    return ApiResponse::no_content();
   });
 }
 

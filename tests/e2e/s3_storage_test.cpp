@@ -3,6 +3,8 @@
 // round trips, listing, deletes, both addressing styles, and the errors of a wrong key or bucket.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "common/http_client.h"
 #include "core/files/s3_file_storage.h"
 #include "support/e2e_project.h"
@@ -42,6 +44,14 @@ void exercise_s3_storage(S3FileStorage& storage) {
   if (!keys.ok()) FAIL(keys.error().message);
   CHECK(*keys == std::vector<std::string>{"pbc_1/rec1/a_0123456789.bin", "pbc_1/rec1/b_0123456789.txt",
                                           "pbc_1/rec2/c_0123456789.txt"});
+  auto objects = storage.list_objects("");  // the whole bucket, as the orphan sweep lists it
+  if (!objects.ok()) FAIL(objects.error().message);
+  REQUIRE(objects->size() == 3);
+  CHECK((*objects)[0].key == "pbc_1/rec1/a_0123456789.bin");
+  CHECK((*objects)[0].size == binary.size());
+  const auto now = std::chrono::system_clock::now();
+  CHECK((*objects)[0].modified > now - std::chrono::minutes(5));
+  CHECK((*objects)[0].modified < now + std::chrono::minutes(5));
   REQUIRE(storage.remove("pbc_1/rec2/c_0123456789.txt").ok());
   REQUIRE(storage.remove("pbc_1/rec2/c_0123456789.txt").ok());  // gone already: fine
   REQUIRE(storage.remove_prefix("pbc_1/rec1").ok());

@@ -1,5 +1,6 @@
 #include "core/app/app.h"
 
+#include "core/files/file_discard.h"
 #include "core/files/storage_from_settings.h"
 
 namespace fastcms::core {
@@ -10,7 +11,11 @@ App::App(std::unique_ptr<db::Database> database, Options options)
       schema_(std::make_shared<const collections::Schema>()),
       settings_(std::make_shared<const nlohmann::json>(nlohmann::json::object())),
       http_client_(make_curl_http_client()),
-      file_storage_(files::storage_from_settings(*settings_, options_.root, http_client_)) {}
+      file_storage_(files::storage_from_settings(*settings_, options_.root, http_client_)) {
+  discard_listener_ = files::remove_discarded_files(*db_, [this] { return file_storage(); });
+}
+
+App::~App() { db_->unlisten(discard_listener_); }
 
 std::shared_ptr<const collections::Schema> App::schema() const {
   std::lock_guard lock(mutex_);

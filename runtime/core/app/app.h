@@ -32,7 +32,12 @@ class App {
     nlohmann::json realtime = nlohmann::json::object();
   };
 
+  /// Also removes, after each commit, the files the committed changes discarded (deleted
+  /// records, replaced files; see core/files/file_discard.h) from file_storage().
   App(std::unique_ptr<db::Database> database, Options options);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
   db::Database& db() { return *db_; }
   const Options& options() const { return options_; }
@@ -78,6 +83,7 @@ class App {
   std::shared_ptr<HttpClient> http_client_;
   std::shared_ptr<files::FileStorage> file_storage_;
   auth::oauth2::RedirectBroker oauth2_redirects_;
+  db::ListenerId discard_listener_ = 0;
 };
 
 }  // namespace fastcms::core

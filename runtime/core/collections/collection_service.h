@@ -46,7 +46,7 @@ ApiResult<nlohmann::json> update_collection(db::Connection& conn, std::string_vi
 /// due to existing reference in <names>." when another collection's relation points at it.
 ApiResult<nlohmann::json> delete_collection(db::Connection& conn, std::string_view id_or_name);
 
-/// DELETE /api/collections/{c}/truncate: deletes every record. 404 when unknown; 400 "View
+/// DELETE /api/collections/{c}/truncate: deletes every record (and discards its files). 404 when unknown; 400 "View
 /// collections cannot be truncated since they don't store their own records." for views.
 ApiStatus truncate_collection(db::Connection& conn, std::string_view id_or_name);
 

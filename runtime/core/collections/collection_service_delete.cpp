@@ -1,6 +1,7 @@
 // Delete and truncate of the Collections API (collection_service.h).
 #include "common/strings.h"
 #include "core/collections/api_transaction.h"
+#include "core/collections/collection_file_cleanup.h"
 #include "core/collections/collection_service.h"
 #include "core/collections/schema_store.h"
 
@@ -84,6 +85,8 @@ ApiStatus truncate_collection(db::Connection& conn, std::string_view id_or_name)
   if (!r)
     return ApiError::bad_request(
         "Failed to truncate collection (most likely due to required cascade delete record references).");
+  if (auto truncated = collection_from_json(target.definition))
+    files::discard_after_commit(conn, collection_files(*truncated));
   return Ok{};
 }
 

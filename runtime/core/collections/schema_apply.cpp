@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/collections/collection.h"
+#include "core/collections/collection_file_cleanup.h"
 #include "core/collections/schema_store.h"
 #include "core/collections/table_introspection.h"
 #include "core/collections/table_plan.h"
@@ -72,6 +73,8 @@ Result<CollectionChange> remove_one(db::Connection& conn, const StoredCollection
     if (auto s = run(conn, {what + conn.dialect().quote_identifier(current->name)}, ran); !s) return s.error();
   }
   if (auto s = remove_definition(conn, stored.id); !s) return s.error();
+  if (auto removed = collection_from_json(stored.definition))
+    files::discard_after_commit(conn, collection_files(*removed));
   return CollectionChange{stored.id, stored.name, ChangeKind::deleted, {"dropped " + stored.name}};
 }
 
@@ -93,6 +96,11 @@ Result<CollectionChange> apply_one(db::Connection& conn, const json& definition,
   }
   auto plan = plan_table(conn, previous ? &*previous : nullptr, *next, *current);
   if (!plan) return plan.error();
+  if (previous && current->exists()) {  // read before the DDL drops the columns
+    auto dropped = dropped_field_files(conn, *previous, *next, *current);
+    if (!dropped) return dropped.error();
+    files::discard_after_commit(conn, std::move(*dropped));
+  }
   if (auto s = run(conn, plan->statements, ran); !s) return s.error();
 
   CollectionChange change{next->id, next->name, ChangeKind::unchanged, plan->changes};

@@ -29,7 +29,9 @@ struct CollectionChange {
 /// `remove_ids` has its table or view dropped and its definition deleted. Tables are
 /// handled before views so a view may select from a table created in the same call.
 /// Collections neither desired nor removed are not touched. Returns one entry per desired
-/// or removed collection, in that order; an unchanged one ran no statement. When `ran` is
+/// or removed collection, in that order; an unchanged one ran no statement. Once the
+/// transaction commits, the storage folders of removed collections and the files of
+/// dropped file fields are discarded (files::discard_after_commit). When `ran` is
 /// given it receives every DDL statement run, in the order run (the definition writes to
 /// `_collections` are not included).
 Result<std::vector<CollectionChange>> apply_collection_definitions(db::Connection& conn,

@@ -1,4 +1,6 @@
 #pragma once
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,6 +9,13 @@
 #include "common/error.h"
 
 namespace fastcms::core::files {
+
+/// One object in a storage, as a listing reports it.
+struct StoredObject {
+  std::string key;
+  std::uint64_t size = 0;
+  std::chrono::system_clock::time_point modified;  ///< last written
+};
 
 /// Where uploaded files live, addressed by keys like "{collectionId}/{recordId}/{name}"
 /// (PocketBase's layout). Implementations: local (data/storage) and S3-compatible.
@@ -24,6 +33,9 @@ class FileStorage {
   virtual Status remove_prefix(std::string_view prefix) = 0;
   /// The keys under `prefix` + "/", sorted.
   virtual Result<std::vector<std::string>> list(std::string_view prefix) const = 0;
+  /// The objects under `prefix` + "/" (everything when `prefix` is ""), with their size and
+  /// last modification, sorted by key (the orphan sweep's view).
+  virtual Result<std::vector<StoredObject>> list_objects(std::string_view prefix) const = 0;
 };
 
 /// True for keys made of 1–4 non-empty segments of [A-Za-z0-9_.-] separated by "/", none

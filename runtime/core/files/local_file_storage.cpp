@@ -67,4 +67,32 @@ Result<std::vector<std::string>> LocalFileStorage::list(std::string_view prefix)
   return keys;
 }
 
+Result<std::vector<StoredObject>> LocalFileStorage::list_objects(std::string_view prefix) const {
+  fs::path folder = root_;
+  if (!prefix.empty()) {
+    auto path = path_of(prefix);
+    if (!path) return path.error();
+    folder = *path;
+  }
+  std::vector<StoredObject> objects;
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return objects;
+  for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::error_code entry_ec;
+    if (!it->is_regular_file(entry_ec)) continue;
+    const std::string key = fs::relative(it->path(), root_).generic_string();
+    if (!is_safe_storage_key(key)) continue;  // temp files of a write in progress, foreign files
+    auto size = it->file_size(entry_ec);
+    auto written = it->last_write_time(entry_ec);
+    if (entry_ec) continue;  // removed meanwhile
+    objects.push_back({key, static_cast<std::uint64_t>(size),
+                       std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+                           std::chrono::file_clock::to_sys(written))});
+  }
+  if (ec) return Error::failure("cannot list " + folder.string() + ": " + ec.message());
+  std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return objects;
+}
+
 }  // namespace fastcms::core::files

@@ -17,6 +17,7 @@ class LocalFileStorage final : public FileStorage {
   Status remove(std::string_view key) override;
   Status remove_prefix(std::string_view prefix) override;
   Result<std::vector<std::string>> list(std::string_view prefix) const override;
+  Result<std::vector<StoredObject>> list_objects(std::string_view prefix) const override;
 
   const std::filesystem::path& root() const { return root_; }
 

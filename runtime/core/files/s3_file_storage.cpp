@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "common/aws_sigv4.h"
+#include "common/datetime.h"
 #include "common/sha256.h"
 
 namespace fastcms::core::files {
@@ -35,6 +36,19 @@ std::vector<std::string> xml_values(const std::string& xml, const std::string& t
         v.replace(at, entity.size(), ch);
     }
     out.push_back(std::move(v));
+  }
+  return out;
+}
+
+/// The inner XML of every <tag>…</tag> element in `xml` (elements of one name, not nested).
+std::vector<std::string> xml_elements(const std::string& xml, const std::string& tag) {
+  std::vector<std::string> out;
+  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+  for (size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at)) {
+    size_t end = xml.find(close, at + open.size());
+    if (end == std::string::npos) break;
+    out.push_back(xml.substr(at + open.size(), end - at - open.size()));
+    at = end + close.size();
   }
   return out;
 }
@@ -116,21 +130,40 @@ Status S3FileStorage::remove(std::string_view key) {
 
 Result<std::vector<std::string>> S3FileStorage::list(std::string_view prefix) const {
   if (!is_safe_storage_key(prefix)) return Error::usage("invalid storage key \"" + std::string(prefix) + "\"");
+  auto objects = list_objects(prefix);
+  if (!objects) return objects.error();
   std::vector<std::string> keys;
+  for (auto& object : *objects) keys.push_back(std::move(object.key));
+  return keys;
+}
+
+Result<std::vector<StoredObject>> S3FileStorage::list_objects(std::string_view prefix) const {
+  if (!prefix.empty() && !is_safe_storage_key(prefix))
+    return Error::usage("invalid storage key \"" + std::string(prefix) + "\"");
+  std::vector<StoredObject> objects;
   std::string token;
   do {
-    std::vector<std::pair<std::string, std::string>> query = {{"list-type", "2"}, {"prefix", std::string(prefix) + "/"}};
+    std::vector<std::pair<std::string, std::string>> query = {{"list-type", "2"}};
+    if (!prefix.empty()) query.emplace_back("prefix", std::string(prefix) + "/");
     if (!token.empty()) query.emplace_back("continuation-token", token);
     auto response = send("GET", "", query, "");
     if (!response) return response.error();
-    if (response->status != 200) return s3_error("listing of", prefix, *response);
-    for (auto& key : xml_values(response->body, "Key")) keys.push_back(std::move(key));
+    if (response->status != 200) return s3_error("listing of", prefix.empty() ? "the bucket" : prefix, *response);
+    for (const auto& contents : xml_elements(response->body, "Contents")) {
+      auto keys = xml_values(contents, "Key");
+      if (keys.empty()) continue;
+      StoredObject object{keys[0], 0, {}};
+      if (auto sizes = xml_values(contents, "Size"); !sizes.empty()) object.size = std::strtoull(sizes[0].c_str(), nullptr, 10);
+      if (auto times = xml_values(contents, "LastModified"); !times.empty())
+        if (auto t = datetime::parse(times[0])) object.modified = *t;
+      objects.push_back(std::move(object));
+    }
     auto truncated = xml_values(response->body, "IsTruncated");
     auto next = xml_values(response->body, "NextContinuationToken");
     token = !truncated.empty() && truncated[0] == "true" && !next.empty() ? next[0] : "";
   } while (!token.empty());
-  std::sort(keys.begin(), keys.end());
-  return keys;
+  std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return objects;
 }
 
 Status S3FileStorage::remove_prefix(std::string_view prefix) {

@@ -29,6 +29,7 @@ class S3FileStorage final : public FileStorage {
   Status remove(std::string_view key) override;
   Status remove_prefix(std::string_view prefix) override;
   Result<std::vector<std::string>> list(std::string_view prefix) const override;
+  Result<std::vector<StoredObject>> list_objects(std::string_view prefix) const override;
 
   /// The URL of `key` ("" for the bucket itself) in the configured addressing style.
   std::string url_of(std::string_view key) const;

@@ -12,7 +12,9 @@ std::string text_of(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-S3Options s3_options_from(const nlohmann::json& s3) {
+}  // namespace
+
+S3Options s3_options_from_settings(const nlohmann::json& s3) {
   S3Options options;
   options.endpoint = text_of(s3, "endpoint");
   options.bucket = text_of(s3, "bucket");
@@ -23,8 +25,6 @@ S3Options s3_options_from(const nlohmann::json& s3) {
   return options;
 }
 
-}  // namespace
-
 std::filesystem::path local_storage_root(const std::filesystem::path& project_root) {
   return project_root / "data" / "storage";
 }
@@ -34,7 +34,7 @@ std::shared_ptr<FileStorage> storage_from_settings(const nlohmann::json& setting
                                                    std::shared_ptr<HttpClient> http) {
   auto s3 = settings.find("s3");
   if (s3 != settings.end() && s3->is_object() && s3->value("enabled", false))
-    return std::make_shared<S3FileStorage>(s3_options_from(*s3), std::move(http));
+    return std::make_shared<S3FileStorage>(s3_options_from_settings(*s3), std::move(http));
   return std::make_shared<LocalFileStorage>(local_storage_root(project_root));
 }
 

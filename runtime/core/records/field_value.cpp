@@ -266,8 +266,8 @@ Outcome file_names_value(const Field& f, const json& in) {
   if (!items) return fail("validation_invalid_value", "Must be a file name or a list of file names.");
   if (items->empty()) return f.required ? Outcome(required_error()) : list_result(f, {});
   long long max = f.is_multi() ? std::max<long long>(1, option_int(f, "maxSelect", 1)) : 1;
-  if (static_cast<long long>(items->size()) > max)
-    return fail("validation_too_many_values", "Select no more than " + std::to_string(max) + ".", {{"maxSelect", max}});
+  if (static_cast<long long>(items->size()) > max)  // PocketBase's file field wording
+    return fail("validation_too_many_files", "The maximum allowed files is " + std::to_string(max), {{"maxSelect", max}});
   return list_result(f, *items);
 }
 

@@ -30,7 +30,8 @@ nlohmann::json zero_value(const collections::Field& field);
 /// "1"/"on" for a bool, a JSON text for json fields, a single id for a multi relation).
 /// Checks: required (non-zero), text min/max/pattern, number min/max/onlyInt, email and
 /// url syntax with onlyDomains/exceptDomains, editor/json maxSize, date syntax and min/max,
-/// select values and maxSelect, relation id syntax and minSelect/maxSelect, geoPoint
+/// select values and maxSelect, relation id syntax and minSelect/maxSelect, file names and
+/// maxSelect (validation_too_many_files), geoPoint
 /// ranges. Relation targets existing and password hashing are the records service's job.
 /// Returns the normalized value or the first failure.
 std::variant<nlohmann::json, FieldError> normalize_value(const collections::Field& field, const nlohmann::json& input);

@@ -17,7 +17,8 @@ bool blank_rule(const std::string& rule) { return rule.find_first_not_of(" \t\r\
 }  // namespace
 
 ApiResult<json> create_record(db::Connection& db, const collections::Schema& schema,
-                              const collections::Collection& collection, const RequestContext& ctx, const json& body) {
+                              const collections::Collection& collection, const RequestContext& ctx, const json& body,
+                              const RecordFiles& files) {
   if (collection.type == "view") return ApiError::bad_request(unsupported_collection_message);
   const bool bypass = ctx.bypasses_rules();
   if (!bypass && !collection.create_rule) return ApiError::forbidden(superusers_only_message);
@@ -26,7 +27,7 @@ ApiResult<json> create_record(db::Connection& db, const collections::Schema& sch
   return in_transaction<json>(db, create_failed, [&](db::Connection& tx) -> ApiResult<json> {
     const json original = blank_record(collection);
     RecordDraft draft = make_draft(collection, original, body.is_object() ? body : json::object(),
-                                   DraftOptions{.may_set_hidden = bypass, .is_new = true});
+                                   DraftOptions{.may_set_hidden = bypass, .is_new = true, .uploads = files.uploads});
     RequestContext rule_ctx = ctx;
     rule_ctx.info.body = request_body(draft);
 
@@ -46,6 +47,7 @@ ApiResult<json> create_record(db::Connection& db, const collections::Schema& sch
     SaveOptions options;
     options.is_new = true;
     options.manage_access = manage;
+    options.storage = files.storage;
     options.failure_message = create_failed;
     return save_draft(tx, schema, collection, original, draft, options);
   });

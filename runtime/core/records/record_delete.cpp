@@ -4,6 +4,7 @@
 
 #include "core/auth/external_auths_collection.h"
 #include "core/events/record_event.h"
+#include "core/files/file_discard.h"
 #include "core/records/api_transaction.h"
 #include "core/records/body_modifiers.h"
 #include "core/records/record_json.h"
@@ -59,6 +60,17 @@ Status settle_reference(db::Connection& db, const collections::Schema& schema, c
   return Ok{};
 }
 
+/// The record's folder in storage goes once the delete commits (PocketBase removes
+/// `{collectionId}/{recordId}` with its thumbnails).
+void discard_record_files(db::Connection& db, const collections::Collection& collection, std::string_view id) {
+  const bool has_files = std::any_of(collection.fields.begin(), collection.fields.end(),
+                                     [](const collections::Field& f) { return f.type == "file"; });
+  if (!has_files) return;
+  files::FileDiscard discard;
+  discard.prefixes.push_back(collection.id + "/" + std::string(id));
+  files::discard_after_commit(db, std::move(discard));
+}
+
 }  // namespace
 
 Result<bool> delete_with_references(db::Connection& db, const collections::Schema& schema,
@@ -68,6 +80,7 @@ Result<bool> delete_with_references(db::Connection& db, const collections::Schem
   if (!before) return before.error();
   auto deleted = delete_record_row(db, collection, id);
   if (!deleted || !*deleted) return deleted;
+  discard_record_files(db, collection, id);
   if (*before)
     events::publish_record_event(db, {events::RecordAction::delete_, collection.id, collection.name, std::move(**before),
                                       nullptr});

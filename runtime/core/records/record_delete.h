@@ -28,7 +28,9 @@ ApiStatus delete_record(db::Connection& db, const collections::Schema& schema,
 ///   the list without it), with its onUpdate autodate fields refreshed;
 /// - a record left with no ids in a cascadeDelete field is deleted too (recursively);
 /// - a record left with no ids in a required field without cascadeDelete fails the delete;
-/// - an auth record's `_externalAuths` links go with it (when `schema` has that collection).
+/// - an auth record's `_externalAuths` links go with it (when `schema` has that collection);
+/// - the files of every deleted record (a collection with file fields) are discarded once
+///   the transaction commits (files::discard_after_commit of `{collectionId}/{recordId}`).
 /// Returns false when there was no such record.
 Result<bool> delete_with_references(db::Connection& db, const collections::Schema& schema,
                                     const collections::Collection& collection, std::string_view id);

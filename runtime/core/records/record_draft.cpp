@@ -39,7 +39,9 @@ void draft_password(const Field& f, const json& current, const json* given, Reco
 RecordDraft make_draft(const collections::Collection& collection, const json& current, const json& body,
                        const DraftOptions& options) {
   RecordDraft d;
-  ResolvedBody resolved = resolve_body(collection, body, current);
+  const json merged = options.uploads.empty() ? json()
+                                              : merge_uploads(collection, options.uploads, body, d.new_files, d.errors);
+  ResolvedBody resolved = resolve_body(collection, options.uploads.empty() ? body : merged, current);
   d.errors.merge(resolved.errors);
   d.extra = std::move(resolved.extra);
 
@@ -77,6 +79,8 @@ RecordDraft make_draft(const collections::Collection& collection, const json& cu
       if (given) d.values[f.name] = zero_value(f);
     } else if (given || generated) {
       d.values[f.name] = std::move(std::get<json>(normalized));
+      if (f.type == "file" && !d.new_files.empty())
+        if (auto e = new_file_error(f, d.values[f.name], d.new_files)) d.errors.add(f.name, std::move(*e));
     }
   }
   return d;

@@ -6,6 +6,7 @@
 
 #include "core/collections/collection.h"
 #include "core/records/field_errors.h"
+#include "core/records/record_files.h"
 
 namespace fastcms::core::records {
 
@@ -24,8 +25,12 @@ struct RecordDraft {
   std::map<std::string, std::string> passwords;
   /// Body keys that name no field (passwordConfirm, oldPassword, unknown keys).
   nlohmann::json extra = nlohmann::json::object();
-  /// Unusable modifiers and per-field validation failures (normalize_value codes).
+  /// Unusable modifiers and per-field validation failures (normalize_value codes, upload
+  /// keys that name no file field, new files too large or of a type the field refuses).
   FieldErrors errors;
+  /// Files uploaded with the request, by the name they will be stored under (see
+  /// merge_uploads); only those `values` still holds are written.
+  std::map<std::string, NewFile> new_files;
 
   bool was_submitted(const std::string& field) const { return submitted.contains(field); }
 };
@@ -38,12 +43,16 @@ struct DraftOptions {
   /// A new record: text fields with an autogeneratePattern that end up blank get a
   /// generated value (id, tokenKey, custom slugs).
   bool is_new = false;
+  /// Files sent with the request (see RecordFiles::uploads).
+  std::span<const files::Upload> uploads;
 };
 
-/// Applies `body` (with modifiers, see resolve_body) to `current` (the stored record's
+/// Applies `body` with the uploads merged in (merge_uploads) and modifiers (see
+/// resolve_body) to `current` (the stored record's
 /// full values, or every field's zero value for a new record) and validates every field:
 /// submitted values are normalized with normalize_value; fields left alone are checked
-/// too (a required field still blank fails) but keep their stored form. Autodate fields
+/// too (a required field still blank fails) but keep their stored form. The new files a
+/// file field ends up with are checked against its maxSize and mimeTypes. Autodate fields
 /// ignore the body. Passwords are checked as plain text (see check_plain_password).
 RecordDraft make_draft(const collections::Collection& collection, const nlohmann::json& current,
                        const nlohmann::json& body, const DraftOptions& options);

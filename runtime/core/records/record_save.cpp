@@ -74,6 +74,9 @@ ApiResult<json> save_draft(db::Connection& db, const collections::Schema& schema
     if (!unique.empty()) return validation_failed(options.failure_message, unique);
     return ApiError::bad_request(options.failure_message);
   }
+  FieldErrors upload_errors = store_new_files(db, options.storage, collection, draft.values, draft.new_files);
+  if (!upload_errors.empty()) return validation_failed(options.failure_message, upload_errors);
+  if (!options.is_new) files::discard_after_commit(db, replaced_files(collection, original, draft.values));
   json saved = record_as_stored(collection, draft.values);
   if (events::has_record_listeners(db))
     events::publish_record_event(db, {options.is_new ? events::RecordAction::create : events::RecordAction::update,

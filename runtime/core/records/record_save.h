@@ -20,6 +20,8 @@ struct SaveOptions {
   /// Failures found before the draft's own (e.g. a primary key change); they win over
   /// later failures of the same key.
   FieldErrors prior_errors;
+  /// Where the draft's new files are written (see store_new_files).
+  std::shared_ptr<files::FileStorage> storage;
 };
 
 /// The write shared by create and update, on a connection inside a transaction:
@@ -31,6 +33,9 @@ struct SaveOptions {
 /// 3. stamps autodate fields (onCreate on insert, onUpdate on update) with the current time;
 /// 4. inserts or updates the row, mapping a unique-index violation to validation_not_unique
 ///    on the index's fields;
+/// 4b. writes the new files the record holds to `options.storage` (removed again if the
+///    transaction rolls back) and, on update, discards the files it no longer holds once
+///    the transaction commits (files::discard_after_commit);
 /// 5. returns the stored record as record_from_row() would read it back (record_as_stored,
 ///    without querying it again), and publishes it as a record event when anyone listens.
 /// `original` is the stored record (blank_record() for a new one).

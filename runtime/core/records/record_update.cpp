@@ -27,7 +27,7 @@ FieldErrors primary_key_change(const RecordDraft& draft, std::string_view id) {
 
 ApiResult<json> update_record(db::Connection& db, const collections::Schema& schema,
                               const collections::Collection& collection, const RequestContext& ctx,
-                              std::string_view id, const json& body) {
+                              std::string_view id, const json& body, const RecordFiles& files) {
   if (collection.type == "view") return ApiError::bad_request(unsupported_collection_message);
   const bool bypass = ctx.bypasses_rules();
   if (!bypass && !collection.update_rule) return ApiError::forbidden(superusers_only_message);
@@ -40,7 +40,7 @@ ApiResult<json> update_record(db::Connection& db, const collections::Schema& sch
     const json& original = **stored;
 
     RecordDraft draft = make_draft(collection, original, body.is_object() ? body : json::object(),
-                                   DraftOptions{.may_set_hidden = bypass, .is_new = false});
+                                   DraftOptions{.may_set_hidden = bypass, .is_new = false, .uploads = files.uploads});
     RequestContext rule_ctx = ctx;
     rule_ctx.info.body = request_body(draft);
     const auto subject = RuleSubject::stored(id);
@@ -53,6 +53,7 @@ ApiResult<json> update_record(db::Connection& db, const collections::Schema& sch
     SaveOptions options;
     options.is_new = false;
     options.manage_access = has_manage_access(tx, schema, collection, rule_ctx, subject);
+    options.storage = files.storage;
     options.failure_message = update_failed;
     options.prior_errors = primary_key_change(draft, id);
     return save_draft(tx, schema, collection, original, draft, options);

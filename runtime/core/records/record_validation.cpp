@@ -34,11 +34,13 @@ Result<std::optional<FieldError>> missing_relations(db::Connection& db, const co
       FieldError{"validation_missing_rel_records", "Failed to find all relation records with the provided ids."});
 }
 
-std::optional<FieldError> unknown_file_names(const json& current, const json& value) {
+std::optional<FieldError> unknown_file_names(const json& current, const json& value,
+                                             const std::map<std::string, NewFile>& new_files) {
   const std::vector<std::string> existing = unique_strings(current);
   std::vector<std::string> unknown;
   for (const auto& name : unique_strings(value))
-    if (std::find(existing.begin(), existing.end(), name) == existing.end()) unknown.push_back(name);
+    if (std::find(existing.begin(), existing.end(), name) == existing.end() && !new_files.count(name))
+      unknown.push_back(name);
   if (unknown.empty()) return std::nullopt;
   return FieldError{"validation_invalid_file", "Invalid new files: [" + strings::join(unknown, " ") + "].",
                     {{"invalidFiles", unknown}}};
@@ -56,7 +58,8 @@ Status check_draft_references(db::Connection& db, const collections::Schema& sch
       if (!missing) return missing.error();
       if (*missing) draft.errors.add(field.name, std::move(**missing));
     } else if (field.type == "file" && draft.was_submitted(field.name)) {
-      if (auto e = unknown_file_names(current.contains(field.name) ? current[field.name] : json(), value))
+      if (auto e = unknown_file_names(current.contains(field.name) ? current[field.name] : json(), value,
+                                      draft.new_files))
         draft.errors.add(field.name, std::move(*e));
     }
   }

@@ -4,6 +4,7 @@
 
 #include "core/api_error.h"
 #include "core/collections/collection.h"
+#include "core/records/record_files.h"
 #include "core/request_context.h"
 #include "db/connection.h"
 
@@ -24,9 +25,13 @@ namespace fastcms::core::records {
 /// An `id` in the body must fit the id field (15 characters [a-z0-9]) and be unused
 /// (validation_not_unique); without one an id is generated. Auth collections need
 /// password + passwordConfirm; `verified` can be set only with manage access.
+/// `files` are the request's uploads (see RecordFiles and merge_uploads): they count as
+/// submitted values, are validated with the other fields (maxSelect, maxSize, mimeTypes
+/// sniffed from the bytes) and written to storage only when everything else passed,
+/// before COMMIT; a rollback removes them again.
 ApiResult<nlohmann::json> create_record(db::Connection& db, const collections::Schema& schema,
                                         const collections::Collection& collection, const RequestContext& ctx,
-                                        const nlohmann::json& body);
+                                        const nlohmann::json& body, const RecordFiles& files = {});
 
 /// PATCH /api/collections/{c}/records/{id}: only the fields the body names change
 /// (modifiers apply to the stored values).
@@ -38,9 +43,11 @@ ApiResult<nlohmann::json> create_record(db::Connection& db, const collections::S
 ///   cannot change (validation_pk_change);
 /// - auth records without manage access: a password change needs the right oldPassword,
 ///   email and verified cannot change; a password or email change regenerates tokenKey.
+/// `files` as for create_record; files the record stops holding (replaced, "field-",
+/// cleared) are removed from storage after the outermost COMMIT, never before.
 ApiResult<nlohmann::json> update_record(db::Connection& db, const collections::Schema& schema,
                                         const collections::Collection& collection, const RequestContext& ctx,
-                                        std::string_view id, const nlohmann::json& body);
+                                        std::string_view id, const nlohmann::json& body, const RecordFiles& files = {});
 
 /// PocketBase's messages for the failures every write shares.
 inline constexpr const char* unsupported_collection_message = "Unsupported collection type.";

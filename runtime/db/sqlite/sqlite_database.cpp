@@ -88,6 +88,7 @@ class SqliteDatabase::WriterConnection final : public Connection {
   const Dialect& dialect() const override { return sqlite_dialect(); }
   void notify(std::string_view channel, NotifyPayload payload) override { db_.notify(channel, std::move(payload)); }
   bool has_listeners(std::string_view channel) override { return db_.has_listeners(channel); }
+  void after_transaction(TransactionHook hook) override { db_.after_transaction(std::move(hook)); }
 
  private:
   static Error misuse() {
@@ -275,7 +276,14 @@ const Dialect& SqliteDatabase::dialect() const { return sqlite_dialect(); }
 
 Status SqliteDatabase::transaction(const TransactionFn& fn) {
   if (holds_writer()) return savepoint_transaction(fn);
-  std::vector<CommitNotifications::Pending> committed;
+  CommitNotifications::Finished finished;
+  // Delivered after the writer is released (this guard outlives the lock), so listeners and
+  // hooks never delay other writers; also when `fn` throws, so rollback hooks still run.
+  struct DeliverGuard {
+    CommitNotifications& n;
+    CommitNotifications::Finished& finished;
+    ~DeliverGuard() { n.deliver(finished); }
+  } deliver{notifications_, finished};
   Status result = Ok{};
   {
     std::lock_guard lock(writer_mu_);
@@ -284,15 +292,13 @@ Status SqliteDatabase::transaction(const TransactionFn& fn) {
     notifications_.open_level();
     struct FinishGuard {  // whatever happens, the pending notifications end with the transaction
       CommitNotifications& n;
-      std::vector<CommitNotifications::Pending>& out;
+      CommitNotifications::Finished& out;
       bool committed = false;
       ~FinishGuard() { out = n.finish(committed); }
-    } finish{notifications_, committed};
+    } finish{notifications_, finished};
     result = run_outer_transaction(fn);
     finish.committed = result.ok();
   }
-  // Delivered after the writer is released, so listeners never delay other writers.
-  notifications_.deliver(committed);
   return result;
 }
 
@@ -367,6 +373,10 @@ void SqliteDatabase::notify(std::string_view channel, NotifyPayload payload) {
 }
 
 bool SqliteDatabase::has_listeners(std::string_view channel) { return notifications_.has_listeners(channel); }
+
+void SqliteDatabase::after_transaction(TransactionHook hook) {
+  notifications_.add_hook(std::move(hook), holds_writer());
+}
 
 ListenerId SqliteDatabase::listen(std::string channel, NotifyFn fn) {
   return notifications_.listen(std::move(channel), std::move(fn));

@@ -58,6 +58,7 @@ class SqliteDatabase final : public Database {
   void set_statement_logger(StatementLogger logger) override;
   void notify(std::string_view channel, NotifyPayload payload) override;
   bool has_listeners(std::string_view channel) override;
+  void after_transaction(TransactionHook hook) override;
   ListenerId listen(std::string channel, NotifyFn fn) override;
   void unlisten(ListenerId id) override;
 

@@ -1,0 +1,89 @@
+#include "core/files/orphan_sweep.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "core/files/file_discard.h"
+#include "core/records/body_modifiers.h"
+
+namespace fastcms::core::files {
+
+namespace {
+
+std::vector<std::string> split_key(const std::string& key) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t slash = key.find('/'); slash != std::string::npos; slash = key.find('/', start)) {
+    parts.push_back(key.substr(start, slash - start));
+    start = slash + 1;
+  }
+  parts.push_back(key.substr(start));
+  return parts;
+}
+
+/// "{recordId}/{name}" of every file a collection's records hold.
+Result<std::set<std::string>> referenced_files(db::Connection& db, const collections::Collection& collection) {
+  std::set<std::string> out;
+  std::vector<const collections::Field*> file_fields;
+  for (const auto& f : collection.fields)
+    if (f.type == "file") file_fields.push_back(&f);
+  if (file_fields.empty()) return out;
+  const auto& dialect = db.dialect();
+  std::string columns = dialect.quote_identifier("id");
+  for (const auto* f : file_fields) columns += ", " + dialect.quote_identifier(f->name);
+  auto status = db.for_each_row("SELECT " + columns + " FROM " + dialect.quote_identifier(collection.name), {},
+                                [&](const db::Row& row) -> Status {
+                                  const std::string id = row["id"].to_text();
+                                  for (const auto* f : file_fields)
+                                    for (const auto& name : records::unique_strings(nlohmann::json(row[f->name].to_text())))
+                                      out.insert(id + "/" + name);
+                                  return Ok{};
+                                });
+  if (!status) return status.error();
+  return out;
+}
+
+}  // namespace
+
+Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Schema& schema, FileStorage& storage,
+                                       std::chrono::seconds grace, std::chrono::system_clock::time_point now) {
+  auto objects = storage.list_objects("");
+  if (!objects) return objects.error();
+  SweepReport report;
+  // Each collection's references are read once, when its first old object comes up.
+  std::map<std::string, std::optional<std::set<std::string>>> references;
+  for (const auto& object : *objects) {
+    const auto parts = split_key(object.key);
+    const bool record_file = parts.size() == 3;
+    const std::string derived = parts.size() == 4 ? derived_from(parts[2]) : std::string();
+    if ((!record_file && derived.empty()) || object.modified > now - grace) {
+      ++report.kept;
+      continue;
+    }
+    const std::string& collection_id = parts[0];
+    auto cached = references.find(collection_id);
+    if (cached == references.end()) {
+      std::optional<std::set<std::string>> names;  // nullopt: no such (base or auth) collection
+      const collections::Collection* collection = schema.find(collection_id);
+      if (collection && collection->id == collection_id && collection->type != "view") {
+        auto loaded = referenced_files(db, *collection);
+        if (!loaded) return loaded.error();
+        names = std::move(*loaded);
+      }
+      cached = references.emplace(collection_id, std::move(names)).first;
+    }
+    const std::string& name = record_file ? parts[2] : derived;
+    if (cached->second && cached->second->count(parts[1] + "/" + name)) {
+      ++report.kept;
+      continue;
+    }
+    if (auto removed = storage.remove(object.key); !removed)
+      report.failures.push_back(removed.error().message);
+    else
+      report.removed.push_back(object.key);
+  }
+  return report;
+}
+
+}  // namespace fastcms::core::files
