@@ -81,6 +81,9 @@ class BrokenFilesRouteStorage final : public fastcms::core::files::FileStorage {
   fastcms::Status remove(std::string_view) override { return broken(); }
   fastcms::Status remove_prefix(std::string_view) override { return broken(); }
   fastcms::Result<std::vector<std::string>> list(std::string_view) const override { return broken(); }
+  fastcms::Result<std::vector<fastcms::core::files::StoredObject>> list_objects(std::string_view) const override {
+    return broken();
+  }
 
  private:
   static fastcms::Error broken() { return fastcms::Error::failure("S3 download failed: secret-bucket.example.com AccessDenied"); }
