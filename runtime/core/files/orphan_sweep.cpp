@@ -1,10 +1,11 @@
 #include "core/files/orphan_sweep.h"
 
 #include <map>
-#include <optional>
+#include <regex>
 #include <set>
 
 #include "core/files/file_discard.h"
+#include "core/files/stored_file_name.h"
 #include "core/records/body_modifiers.h"
 
 namespace fastcms::core::files {
@@ -20,6 +21,14 @@ std::vector<std::string> split_key(const std::string& key) {
   }
   parts.push_back(key.substr(start));
   return parts;
+}
+
+/// A collection id as fastcms and PocketBase generate them ("pbc_…", "_pbc_…"): a folder of a
+/// collection no longer in the schema is swept only when its name has this shape, so that
+/// nobody else's files in a shared bucket are taken for orphans.
+bool generated_collection_id(const std::string& folder) {
+  static const std::regex shape("^_?pbc_[0-9]{1,20}$");
+  return std::regex_match(folder, shape);
 }
 
 /// "{recordId}/{name}" of every file a collection's records hold.
@@ -44,6 +53,27 @@ Result<std::set<std::string>> referenced_files(db::Connection& db, const collect
   return out;
 }
 
+/// What a top-level folder of the storage holds for the sweep.
+struct FolderFiles {
+  bool ours = false;                 ///< a collection's folder (current, or generated-looking)
+  std::set<std::string> referenced;  ///< "{recordId}/{name}" its records hold
+};
+
+Result<FolderFiles> folder_files(db::Connection& db, const collections::Schema& schema, const std::string& folder) {
+  FolderFiles out;
+  const collections::Collection* collection = schema.find(folder);
+  if (collection && collection->id == folder) {
+    out.ours = true;
+    if (collection->type == "view") return out;  // a view stores no files of its own
+    auto referenced = referenced_files(db, *collection);
+    if (!referenced) return referenced.error();
+    out.referenced = std::move(*referenced);
+    return out;
+  }
+  out.ours = generated_collection_id(folder);  // a deleted collection's folder
+  return out;
+}
+
 }  // namespace
 
 Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Schema& schema, FileStorage& storage,
@@ -51,30 +81,24 @@ Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Sc
   auto objects = storage.list_objects("");
   if (!objects) return objects.error();
   SweepReport report;
-  // Each collection's references are read once, when its first old object comes up.
-  std::map<std::string, std::optional<std::set<std::string>>> references;
+  // Each collection folder is looked at once, when its first old object comes up.
+  std::map<std::string, FolderFiles> folders;
   for (const auto& object : *objects) {
     const auto parts = split_key(object.key);
     const bool record_file = parts.size() == 3;
     const std::string derived = parts.size() == 4 ? derived_from(parts[2]) : std::string();
-    if ((!record_file && derived.empty()) || object.modified > now - grace) {
+    const std::string& name = record_file ? parts[2] : derived;
+    if ((!record_file && derived.empty()) || !is_stored_file_name(name) || object.modified > now - grace) {
       ++report.kept;
       continue;
     }
-    const std::string& collection_id = parts[0];
-    auto cached = references.find(collection_id);
-    if (cached == references.end()) {
-      std::optional<std::set<std::string>> names;  // nullopt: no such (base or auth) collection
-      const collections::Collection* collection = schema.find(collection_id);
-      if (collection && collection->id == collection_id && collection->type != "view") {
-        auto loaded = referenced_files(db, *collection);
-        if (!loaded) return loaded.error();
-        names = std::move(*loaded);
-      }
-      cached = references.emplace(collection_id, std::move(names)).first;
+    auto folder = folders.find(parts[0]);
+    if (folder == folders.end()) {
+      auto looked = folder_files(db, schema, parts[0]);
+      if (!looked) return looked.error();
+      folder = folders.emplace(parts[0], std::move(*looked)).first;
     }
-    const std::string& name = record_file ? parts[2] : derived;
-    if (cached->second && cached->second->count(parts[1] + "/" + name)) {
+    if (!folder->second.ours || folder->second.referenced.count(parts[1] + "/" + name)) {
       ++report.kept;
       continue;
     }

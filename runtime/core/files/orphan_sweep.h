@@ -23,7 +23,10 @@ struct SweepReport {
 /// `schema` (or is a view), or whose record's file fields do not hold `name`, and what is
 /// derived from it (`{collectionId}/{recordId}/thumbs_{name}/…`, `…/transforms_{name}/…`). Objects modified less than
 /// `grace` before `now` are kept, so a file written for a transaction still in progress
-/// is never swept; keys of any other shape are left alone. Reads the records through `db`.
+/// is never swept; keys of any other shape, names stored_file_name would not produce, and
+/// folders that are neither a current collection's nor shaped like a generated collection
+/// id ("pbc_…") are left alone, so foreign files in a shared bucket survive. Reads the
+/// records through `db`.
 Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Schema& schema, FileStorage& storage,
                                        std::chrono::seconds grace,
                                        std::chrono::system_clock::time_point now = std::chrono::system_clock::now());

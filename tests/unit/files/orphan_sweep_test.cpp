@@ -49,7 +49,7 @@ TEST_SUITE("orphan file sweep") {
         folder + "thumbs_stray_abcdefghij.txt/100x100_stray.txt",  // thumbnail of an unreferenced name
         folder + "transforms_stray_abcdefghij.txt/w10_x.webp",      // transform of an unreferenced name
         docs + "/zzzzzzzzzzzzzzz/gone_abcdefghij.txt",            // a record that does not exist
-        "pbc_deleted/abc/old_abcdefghij.txt",                     // a collection that does not exist
+        "pbc_123456/abc/old_abcdefghij.txt",                      // a collection that does not exist
         env.collection("plain").id + "/r/x_abcdefghij.txt",       // a collection without file fields
     };
     const std::vector<std::string> kept = {
@@ -57,6 +57,8 @@ TEST_SUITE("orphan file sweep") {
         folder + "thumbs_" + avatar + "/100x100_" + avatar,  // thumbnail of a referenced file
         folder + "transforms_" + avatar + "/w10_" + avatar,  // transform of a referenced file
         "loose_file.txt", "some/folder",                     // not laid out as record files
+        "backups/2024/db_abcdefghij.zip",                    // a folder that is no collection's
+        folder + "README.txt",                               // a name fastcms would not store
     };
     for (const auto& key : orphans) REQUIRE(storage->put(key, "o").ok());
     for (size_t i = 2; i < kept.size(); ++i) REQUIRE(storage->put(kept[i], "k").ok());

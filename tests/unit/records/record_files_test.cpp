@@ -359,4 +359,22 @@ TEST_SUITE("record files") {
     REQUIRE(left.ok());
     CHECK(left->empty());  // the first file, written before the second failed, was removed
   }
+
+  TEST_CASE("a collections import that drops a file field, or deletes a collection as missing, removes their files") {
+    FilesFixture f;
+    auto doc = f.created("docs", {}, {rf_upload("avatar", "a.png", rf_png()), rf_upload("documents", "d.txt", "D")});
+    f.created("needs", {}, {rf_upload("scan", "s.pdf", "%PDF-1.4 x")});
+    auto docs = fastcms::core::collections::view_collection(f.env.db(), "docs");
+    auto notes = fastcms::core::collections::view_collection(f.env.db(), "notes");
+    REQUIRE(docs.ok());
+    REQUIRE(notes.ok());
+    json fields = json::array();
+    for (const auto& field : (*docs)["fields"])
+      if (field["name"] != "avatar") fields.push_back(field);
+    (*docs)["fields"] = fields;
+    auto imported = fastcms::core::collections::import_collections(
+        f.env.db(), {{"collections", json::array({*docs, *notes})}, {"deleteMissing", true}});
+    if (!imported.ok()) FAIL(imported.error().describe());
+    CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", doc, doc["documents"][0])});
+  }
 }
