@@ -9,8 +9,16 @@ namespace fastcms {
 
 namespace {
 
+/// Where a response body goes, and how much of it is accepted.
+struct BodySink {
+  std::string* body;
+  std::size_t limit;  ///< 0: no limit
+};
+
 size_t append_body(char* data, size_t size, size_t count, void* target) {
-  static_cast<std::string*>(target)->append(data, size * count);
+  auto* sink = static_cast<BodySink*>(target);
+  if (sink->limit && sink->body->size() + size * count > sink->limit) return 0;  // curl fails with a write error
+  sink->body->append(data, size * count);
   return size * count;
 }
 
@@ -39,7 +47,8 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    BodySink sink{&response.body, request.max_response_bytes};
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
     if (request.method == "POST" || request.method == "PUT") {
       curl_easy_setopt(c, CURLOPT_POST, 1L);
       curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
@@ -50,6 +59,9 @@ class CurlHttpClient final : public HttpClient {
     if (request.method != "GET" && request.method != "POST" && request.method != "HEAD")
       curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     CURLcode code = curl_easy_perform(c);
+    if (code == CURLE_WRITE_ERROR && request.max_response_bytes)
+      return Error::failure(request.method + " " + request.url + ": the response is larger than " +
+                            std::to_string(request.max_response_bytes) + " bytes");
     if (code != CURLE_OK)
       return Error::failure(request.method + " " + request.url + ": " + curl_easy_strerror(code));
     long status = 0;

@@ -21,6 +21,8 @@ struct OutgoingRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;  ///< sent for POST and PUT, with the Content-Type given in `headers`
   std::chrono::milliseconds timeout{30000};  ///< for the whole exchange, connecting included
+  /// The largest response body accepted; a longer one fails the request (0: no limit).
+  std::size_t max_response_bytes = 0;
 };
 
 struct OutgoingResponse {

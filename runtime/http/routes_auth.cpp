@@ -67,7 +67,8 @@ void register_auth_routes(Router& router, core::App& app) {
                auto http = app.http_client();
                return auth_success(app, request,
                                    auth::oauth2::auth_with_oauth2(app.db(), *request.schema, c, request.body,
-                                                                  request.ctx, app.secret(), *http));
+                                                                  request.ctx, app.secret(), *http,
+                                                                  app.file_storage()));
              }));
   router.add("POST", "/api/collections/{collection}/auth-refresh",
              with_collection(app, [](core::App& app, ApiRequest& request, const Collection& c) {

@@ -1,5 +1,7 @@
 #include "core/auth/oauth2/auth_with_oauth2.h"
 
+#include <algorithm>
+#include <iostream>
 #include <optional>
 
 #include "common/random.h"
@@ -9,6 +11,8 @@
 #include "core/auth/identity_index.h"
 #include "core/auth/oauth2/oauth2_options.h"
 #include "core/auth/oauth2/providers.h"
+#include "core/files/content_type.h"
+#include "core/files/remote_file.h"
 #include "core/form_errors.h"
 #include "core/records/api_transaction.h"
 #include "core/records/field_value.h"
@@ -135,9 +139,41 @@ struct SignIn {
   bool is_new = false;
 };
 
+/// The provider's avatar as an upload to the mapped avatarURL field, when that is a file field
+/// and this sign-in is about to create a record (read before the write transaction, so the
+/// download never holds the database). An avatar that cannot be fetched, or that the field
+/// would refuse (its maxSize, its mimeTypes), is left out with a warning: the sign-up goes on.
+std::vector<files::Upload> avatar_for_new_record(db::Connection& db, const collections::Collection& collection,
+                                                 const OAuth2Options& options, const OAuth2Form& form,
+                                                 const OAuth2User& user, const RequestContext& ctx, HttpClient& http) {
+  const auto* field = options.mapped_fields.avatar_url.empty() ? nullptr : collection.field(options.mapped_fields.avatar_url);
+  if (!field || field->type != "file" || user.avatar_url.empty()) return {};
+  auto link = find_external_auth(db, collection.id, form.provider, user.id);
+  if (!link) return {};
+  auto found = existing_record(db, collection, *link, user, ctx);
+  if (!found || found->has_value()) return {};
+  long long max_size = field->options.value("maxSize", 0LL);
+  if (max_size <= 0) max_size = records::default_file_max_size;
+  auto avatar = files::fetch_remote_file(http, user.avatar_url, field->name, static_cast<std::size_t>(max_size));
+  if (!avatar.ok()) {
+    std::cerr << "fastcms: OAuth2 avatar of " << form.provider << " user " << user.id << " left out: " << avatar.error().message << "\n";
+    return {};
+  }
+  std::string type = files::base_mime(files::sniff_content_type(avatar->content).mime);
+  auto allowed = field->options.find("mimeTypes");
+  if (allowed != field->options.end() && allowed->is_array() && !allowed->empty() &&
+      std::find(allowed->begin(), allowed->end(), type) == allowed->end()) {
+    std::cerr << "fastcms: OAuth2 avatar of " << form.provider << " user " << user.id << " left out: " << type
+              << " is not one of the field's mimeTypes\n";
+    return {};
+  }
+  return {std::move(*avatar)};
+}
+
 ApiResult<SignIn> link_and_save(db::Connection& tx, const collections::Schema& schema,
                                 const collections::Collection& collection, const OAuth2Options& options,
-                                const OAuth2Form& form, const OAuth2User& user, const RequestContext& ctx) {
+                                const OAuth2Form& form, const OAuth2User& user, const RequestContext& ctx,
+                                const records::RecordFiles& avatar) {
   auto link = find_external_auth(tx, collection.id, form.provider, user.id);
   if (!link) return ApiError::bad_request(failed_message);
   auto found = existing_record(tx, collection, *link, user, ctx);
@@ -149,7 +185,7 @@ ApiResult<SignIn> link_and_save(db::Connection& tx, const collections::Schema& s
     RequestContext create_ctx = ctx;
     create_ctx.info.context = "oauth2";
     auto created = records::create_record(tx, schema, collection, create_ctx,
-                                          new_record_payload(tx, collection, options, form, user));
+                                          new_record_payload(tx, collection, options, form, user), avatar);
     if (!created.ok()) return created.error();
     result = {std::move(*created), true};
     if (result.record.value("email", "") == user.email && !result.record.value("verified", false)) {
@@ -190,7 +226,8 @@ json auth_meta(const OAuth2User& user, const OAuth2Token& token, bool is_new) {
 
 ApiResult<AuthResponse> auth_with_oauth2(db::Connection& db, const collections::Schema& schema,
                                          const collections::Collection& collection, const json& body,
-                                         const RequestContext& ctx, std::string_view project_secret, HttpClient& http) {
+                                         const RequestContext& ctx, std::string_view project_secret, HttpClient& http,
+                                         std::shared_ptr<files::FileStorage> storage) {
   if (auto is_auth = require_auth_collection(collection); !is_auth.ok()) return is_auth.error();
   auto options = oauth2_options(collection);
   if (!options.enabled) return ApiError::forbidden("The collection is not configured to allow OAuth2 authentication.");
@@ -206,8 +243,10 @@ ApiResult<AuthResponse> auth_with_oauth2(db::Connection& db, const collections::
   auto user = provider->fetch_user(http, *token);
   if (!user) return ApiError::bad_request("Failed to fetch OAuth2 user.");
 
+  auto avatar = avatar_for_new_record(db, collection, options, *form, *user, ctx, http);
+  records::RecordFiles avatar_files{avatar, avatar.empty() ? nullptr : std::move(storage)};
   auto signed_in = records::in_transaction<SignIn>(db, failed_message, [&](db::Connection& tx) {
-    return link_and_save(tx, schema, collection, options, *form, *user, ctx);
+    return link_and_save(tx, schema, collection, options, *form, *user, ctx, avatar_files);
   });
   if (!signed_in.ok()) return signed_in.error();
   AuthAttempt attempt{&collection, std::move(signed_in->record), "oauth2", mfa_id_from(body, ctx),

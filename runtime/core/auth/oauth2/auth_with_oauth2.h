@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "common/http_client.h"
 #include "core/auth/auth_response.h"
+#include "core/files/file_storage.h"
 
 namespace fastcms::core::auth::oauth2 {
 
@@ -21,8 +23,9 @@ namespace fastcms::core::auth::oauth2 {
 ///   in this collection; else the record with the provider's (verified) email, linked; else
 ///   a new record created through records::create_record with `ctx` (its createRule
 ///   applies, @request.context "oauth2") from createData plus the email, a random password
-///   and the mappedFields (id, name, username when it is free and valid, avatarURL unless it
-///   maps to a file field), marked verified when its email is the provider's. An existing
+///   and the mappedFields (id, name, username when it is free and valid, avatarURL: the URL,
+///   or for a file field the image downloaded from it into `storage`, left out when it cannot
+///   be fetched or the field would refuse it), marked verified when its email is the provider's. An existing
 ///   unverified record that is not the requester's gets a new random password (someone may
 ///   have registered the address before its owner), an empty email the provider's, and is
 ///   marked verified when its email is empty or the provider's. The link is stored when
@@ -33,6 +36,7 @@ namespace fastcms::core::auth::oauth2 {
 /// Requests to the provider go through `http` (30 s timeout each).
 ApiResult<AuthResponse> auth_with_oauth2(db::Connection& db, const collections::Schema& schema,
                                          const collections::Collection& collection, const nlohmann::json& body,
-                                         const RequestContext& ctx, std::string_view project_secret, HttpClient& http);
+                                         const RequestContext& ctx, std::string_view project_secret, HttpClient& http,
+                                         std::shared_ptr<core::files::FileStorage> storage = nullptr);
 
 }  // namespace fastcms::core::auth::oauth2

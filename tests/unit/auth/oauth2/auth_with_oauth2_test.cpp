@@ -135,6 +135,50 @@ TEST_SUITE("auth-with-oauth2") {
     CHECK(sent.body.find("redirect_uri=http%3A%2F%2Fapp.test%2Fcb") != std::string::npos);
   }
 
+  TEST_CASE("a mapped avatarURL file field gets the provider's image on sign-up; an unusable one is left out") {
+    json users = oauth2_users_definition();
+    users["fields"].push_back({{"name", "avatar"}, {"type", "file"}, {"maxSelect", 1}, {"maxSize", 100},
+                               {"mimeTypes", {"image/png"}}});
+    users["oauth2"]["mappedFields"]["avatarURL"] = "avatar";
+    OAuth2Api api(users);
+    const std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(20, 'p');
+    api.idp->answer("https://idp.test/ada.png", 200, png, "image/png");
+    api.provider_user(ada_claims());
+    auto r = api.sign_in(api.flow());
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    std::string avatar = r.body["record"]["avatar"];
+    CHECK(avatar.rfind("ada_", 0) == 0);
+    auto stored = api.app->file_storage()->get(api.users().id + "/" + r.body["record"]["id"].get<std::string>() + "/" + avatar);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->has_value());
+    CHECK(**stored == png);
+
+    // Too big for the field, or not a PNG: the sign-up goes on without an avatar.
+    json grace = {{"sub", "grace-1"}, {"email", "grace@example.com"}, {"email_verified", true},
+                  {"picture", "https://idp.test/grace.png"}};
+    api.idp->answer("https://idp.test/grace.png", 200, png + std::string(200, 'x'), "image/png");
+    api.provider_user(grace);
+    auto big = api.sign_in(api.flow("code-2"));
+    REQUIRE_MESSAGE(big.status == 200, big.body.dump());
+    CHECK(big.body["record"]["avatar"] == "");
+    json alan = {{"sub", "alan-1"}, {"email", "alan@example.com"}, {"email_verified", true},
+                 {"picture", "https://idp.test/alan.png"}};
+    api.idp->answer("https://idp.test/alan.png", 200, "<svg/>", "image/png");
+    api.provider_user(alan);
+    auto svg = api.sign_in(api.flow("code-3"));
+    REQUIRE_MESSAGE(svg.status == 200, svg.body.dump());
+    CHECK(svg.body["record"]["avatar"] == "");
+
+    // A returning user keeps its avatar: nothing is downloaded again.
+    std::size_t before = api.idp->requests().size();
+    api.provider_user(ada_claims());
+    auto again = api.sign_in(api.flow("code-4"));
+    REQUIRE(again.status == 200);
+    CHECK(again.body["record"]["avatar"] == avatar);
+    for (std::size_t i = before; i < api.idp->requests().size(); ++i)
+      CHECK(api.idp->requests()[i].url != "https://idp.test/ada.png");
+  }
+
   TEST_CASE("a second sign-in finds the same record through its link") {
     OAuth2Api api;
     api.provider_user(ada_claims());
