@@ -1,7 +1,6 @@
 #include "core/files/orphan_sweep.h"
 
 #include <map>
-#include <regex>
 #include <set>
 
 #include "core/files/file_discard.h"
@@ -21,14 +20,6 @@ std::vector<std::string> split_key(const std::string& key) {
   }
   parts.push_back(key.substr(start));
   return parts;
-}
-
-/// A collection id as fastcms and PocketBase generate them ("pbc_…", "_pbc_…"): a folder of a
-/// collection no longer in the schema is swept only when its name has this shape, so that
-/// nobody else's files in a shared bucket are taken for orphans.
-bool generated_collection_id(const std::string& folder) {
-  static const std::regex shape("^_?pbc_[0-9]{1,20}$");
-  return std::regex_match(folder, shape);
 }
 
 /// "{recordId}/{name}" of every file a collection's records hold.
@@ -55,35 +46,36 @@ Result<std::set<std::string>> referenced_files(db::Connection& db, const collect
 
 /// What a top-level folder of the storage holds for the sweep.
 struct FolderFiles {
-  bool ours = false;                 ///< a collection's folder (current, or generated-looking)
+  bool ours = false;                 ///< the folder of a current collection with file fields
   std::set<std::string> referenced;  ///< "{recordId}/{name}" its records hold
 };
 
 Result<FolderFiles> folder_files(db::Connection& db, const collections::Schema& schema, const std::string& folder) {
   FolderFiles out;
-  const collections::Collection* collection = schema.find(folder);
-  if (collection && collection->id == folder) {
-    out.ours = true;
+  for (const auto& collection : schema.collections()) {
+    if (collection->id != folder) continue;  // by id only: a collection *named* like an id is another one
     if (collection->type == "view") return out;  // a view stores no files of its own
     auto referenced = referenced_files(db, *collection);
     if (!referenced) return referenced.error();
+    out.ours = true;
     out.referenced = std::move(*referenced);
     return out;
   }
-  out.ours = generated_collection_id(folder);  // a deleted collection's folder
   return out;
 }
 
 }  // namespace
 
 Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Schema& schema, FileStorage& storage,
-                                       std::chrono::seconds grace, std::chrono::system_clock::time_point now) {
+                                       std::chrono::seconds grace, std::chrono::system_clock::time_point now,
+                                       const std::atomic<bool>* stop) {
   auto objects = storage.list_objects("");
   if (!objects) return objects.error();
   SweepReport report;
   // Each collection folder is looked at once, when its first old object comes up.
   std::map<std::string, FolderFiles> folders;
   for (const auto& object : *objects) {
+    if (stop && stop->load()) break;
     const auto parts = split_key(object.key);
     const bool record_file = parts.size() == 3;
     const std::string derived = parts.size() == 4 ? derived_from(parts[2]) : std::string();

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -18,17 +19,18 @@ struct SweepReport {
 };
 
 /// Removes from `storage` the record files no record references any more (a delete whose
-/// cleanup failed, a crash between an upload and its rollback, a field removed while the
-/// server was down): every `{collectionId}/{recordId}/{name}` whose collection is not in
-/// `schema` (or is a view), or whose record's file fields do not hold `name`, and what is
-/// derived from it (`{collectionId}/{recordId}/thumbs_{name}/…`, `…/transforms_{name}/…`). Objects modified less than
-/// `grace` before `now` are kept, so a file written for a transaction still in progress
-/// is never swept; keys of any other shape, names stored_file_name would not produce, and
-/// folders that are neither a current collection's nor shaped like a generated collection
-/// id ("pbc_…") are left alone, so foreign files in a shared bucket survive. Reads the
-/// records through `db`.
+/// cleanup failed, a crash between an upload and its rollback): every
+/// `{collectionId}/{recordId}/{name}` under the folder of a collection of `schema` (found by
+/// id only; not a view) whose record's file fields do not hold `name`, and what is derived
+/// from it (`…/thumbs_{name}/…`, `…/transforms_{name}/…`). Objects modified less than `grace`
+/// before `now` are kept, so a file written for a transaction still in progress is never
+/// swept. Folders of no current collection are never touched (a deleted collection's
+/// folder goes with its delete; files copied in before their collections are imported must
+/// survive), nor are keys of any other shape or names stored_file_name would not produce.
+/// Reads the records through `db`. Stops early, with what it did so far, once `stop` is set.
 Result<SweepReport> sweep_orphan_files(db::Connection& db, const collections::Schema& schema, FileStorage& storage,
                                        std::chrono::seconds grace,
-                                       std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+                                       std::chrono::system_clock::time_point now = std::chrono::system_clock::now(),
+                                       const std::atomic<bool>* stop = nullptr);
 
 }  // namespace fastcms::core::files

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "core/files/local_file_storage.h"
 #include "core/files/orphan_sweep.h"
 
 namespace fastcms::core::files {
@@ -15,6 +16,7 @@ void OrphanSweeper::start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
   stopping_ = false;
+  stop_sweep_ = false;
   thread_ = std::thread([this] { run(); });
 }
 
@@ -22,16 +24,19 @@ void OrphanSweeper::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
+    stop_sweep_ = true;
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
-void OrphanSweeper::sweep_once() {
+void OrphanSweeper::sweep_once() { sweep(nullptr); }
+
+void OrphanSweeper::sweep(const std::atomic<bool>* stop) {
   auto storage = app_.file_storage();
   auto schema = app_.schema();
-  if (!storage || !schema) return;
-  auto report = sweep_orphan_files(app_.db(), *schema, *storage, grace_);
+  if (!storage || !schema || !dynamic_cast<LocalFileStorage*>(storage.get())) return;
+  auto report = sweep_orphan_files(app_.db(), *schema, *storage, grace_, std::chrono::system_clock::now(), stop);
   if (!report.ok()) {
     std::cerr << "fastcms: the orphan file sweep failed: " << report.error().message << std::endl;
     return;
@@ -45,7 +50,7 @@ void OrphanSweeper::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
-    sweep_once();
+    sweep(&stop_sweep_);
     lock.lock();
     wake_.wait_for(lock, interval_, [this] { return stopping_; });
   }

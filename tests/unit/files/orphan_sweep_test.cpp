@@ -49,7 +49,6 @@ TEST_SUITE("orphan file sweep") {
         folder + "thumbs_stray_abcdefghij.txt/100x100_stray.txt",  // thumbnail of an unreferenced name
         folder + "transforms_stray_abcdefghij.txt/w10_x.webp",      // transform of an unreferenced name
         docs + "/zzzzzzzzzzzzzzz/gone_abcdefghij.txt",            // a record that does not exist
-        "pbc_123456/abc/old_abcdefghij.txt",                      // a collection that does not exist
         env.collection("plain").id + "/r/x_abcdefghij.txt",       // a collection without file fields
     };
     const std::vector<std::string> kept = {
@@ -58,6 +57,7 @@ TEST_SUITE("orphan file sweep") {
         folder + "transforms_" + avatar + "/w10_" + avatar,  // transform of a referenced file
         "loose_file.txt", "some/folder",                     // not laid out as record files
         "backups/2024/db_abcdefghij.zip",                    // a folder that is no collection's
+        "pbc_123456/abc/old_abcdefghij.txt",                 // no current collection's folder (copied in, or shared)
         folder + "README.txt",                               // a name fastcms would not store
     };
     for (const auto& key : orphans) REQUIRE(storage->put(key, "o").ok());
@@ -85,6 +85,35 @@ TEST_SUITE("orphan file sweep") {
       for (const auto& key : kept) CHECK_MESSAGE(os_has(keys, key), key);
       CHECK(keys.size() == kept.size());
     }
+  }
+
+  TEST_CASE("folders are matched to collections by id only, and a sweep stops when asked") {
+    fastcms::test::AppTestEnv env(os_collections());
+    auto storage = env.app().file_storage();
+    const std::string docs = env.collection("docs").id;
+    // A collection *named* like the docs collection's id must not make docs' folder look foreign.
+    fastcms::test::AppTestEnv impostor(json::array({{{"name", docs}, {"type", "base"}, {"fields", json::array()}},
+                                                    os_collections()[0]}));
+    std::vector<files::Upload> uploads = {{"documents", "d.txt", "", "D"}};
+    auto rec = fastcms::core::records::create_record(impostor.db(), *impostor.schema(), impostor.collection("docs"),
+                                                     fastcms::core::RequestContext::system(), json::object(),
+                                                     {uploads, impostor.app().file_storage()});
+    if (!rec.ok()) FAIL(rec.error().describe());
+    const std::string held = docs + "/" + (*rec)["id"].get<std::string>() + "/" + (*rec)["documents"][0].get<std::string>();
+    const std::string key = docs + "/rec/orphan_abcdefghij.txt";
+    REQUIRE(impostor.app().file_storage()->put(key, "o").ok());
+    auto report = files::sweep_orphan_files(impostor.db(), *impostor.schema(), *impostor.app().file_storage(), 1h,
+                                            std::chrono::system_clock::now() + 2h);
+    REQUIRE(report.ok());
+    CHECK(report->removed == std::vector<std::string>{key});
+    CHECK(impostor.app().file_storage()->get(held)->has_value());
+
+    REQUIRE(storage->put(docs + "/rec/orphan_abcdefghij.txt", "o").ok());
+    std::atomic<bool> stop{true};
+    auto stopped = files::sweep_orphan_files(env.db(), *env.schema(), *storage, 1h, std::chrono::system_clock::now() + 2h, &stop);
+    REQUIRE(stopped.ok());
+    CHECK(stopped->removed.empty());
+    CHECK(storage->get(docs + "/rec/orphan_abcdefghij.txt")->has_value());
   }
 
   TEST_CASE("list_objects reports every file with its size and modification time") {
