@@ -17,12 +17,35 @@ namespace fs = std::filesystem;
 std::string last_os_error() { return std::strerror(errno); }
 
 Result<std::string> read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::failure(path.string() + ": cannot read file: " + last_os_error());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Error::failure(path.string() + ": read failed: " + last_os_error());
-  return buffer.str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error::failure(path.string() + ": cannot read file: " + last_os_error());
+  std::string content;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) content.reserve(static_cast<size_t>(info.st_size));
+  char chunk[65536];
+  // Straight into the string while the size fstat gave has room, then in chunks (a file
+  // that grew meanwhile is still read to its end).
+  for (;;) {
+    ssize_t n = 0;
+    if (content.size() < content.capacity()) {
+      size_t at = content.size();
+      content.resize(content.capacity());
+      n = ::read(fd, content.data() + at, content.size() - at);
+      content.resize(at + static_cast<size_t>(n > 0 ? n : 0));
+    } else {
+      n = ::read(fd, chunk, sizeof chunk);
+      if (n > 0) content.append(chunk, static_cast<size_t>(n));
+    }
+    if (n == 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::string error = last_os_error();
+      ::close(fd);
+      return Error::failure(path.string() + ": read failed: " + error);
+    }
+  }
+  ::close(fd);
+  return content;
 }
 
 Status write_atomic(const fs::path& path, const std::string& content, fs::perms perms) {

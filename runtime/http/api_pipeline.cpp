@@ -20,11 +20,12 @@ void fill_request_info(ApiRequest& request) {
   for (const auto& [name, value] : request.query) info.query.emplace(name, value);
 }
 
-void write_response(httplib::Response& res, const ApiResponse& response) {
+void write_response(httplib::Response& res, ApiResponse&& response) {
   for (const auto& [name, value] : response.headers) res.set_header(name, value);
   if (response.raw_body) {
     res.status = response.status;
-    res.set_content(*response.raw_body, response.content_type);
+    res.body = std::move(*response.raw_body);  // files can be large: no copy
+    if (!response.content_type.empty()) res.set_header("Content-Type", response.content_type);
     return;
   }
   if (response.status == 204) {

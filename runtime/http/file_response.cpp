@@ -51,7 +51,10 @@ bool etag_listed(const std::string& header, const std::string& etag) {
 }  // namespace
 
 ApiResponse file_response(const ApiRequest& request, std::string bytes, const FilePresentation& presentation) {
-  std::string etag = "\"" + sha256_hex(bytes).substr(0, 32) + "\"";
+  std::string identity = presentation.etag_source.empty()
+                             ? bytes
+                             : presentation.etag_source + "\n" + std::to_string(bytes.size());
+  std::string etag = "\"" + sha256_hex(identity).substr(0, 32) + "\"";
   auto with_common_headers = [&](ApiResponse response) {
     return std::move(response)
         .with_header("ETag", etag)

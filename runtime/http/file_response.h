@@ -11,10 +11,14 @@ struct FilePresentation {
   std::string content_type;   ///< what the bytes are (sniffed, never the uploader's claim)
   std::string cache_control;  ///< e.g. "max-age=2592000, stale-while-revalidate=86400"
   bool download = false;      ///< ?download=1: always "attachment"
+  /// What identifies the bytes for their ETag (with their size), e.g. their storage key: a
+  /// stored name never gets other content. Empty: the ETag hashes the bytes themselves.
+  std::string etag_source;
 };
 
 /// A file download as browsers and media players expect it:
-/// - ETag (a hash of the bytes); If-None-Match matching it → 304 without a body;
+/// - ETag (a hash of etag_source and the size, or of the bytes); If-None-Match matching it
+///   → 304 without a body;
 /// - Accept-Ranges: bytes; one `Range` → 206 with Content-Range (If-Range naming another
 ///   ETag → the whole file); a range past the end → 416 with "bytes */size";
 /// - Content-Disposition "inline" only for media a browser shows without running it

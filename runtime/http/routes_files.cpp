@@ -26,9 +26,9 @@ ApiResponse download(core::App& app, ApiRequest& request) {
   auto rendition = core::files::read_rendition(*storage, *served, request.query);
   if (!rendition.ok()) return ApiResponse::error(rendition.error());
   if (!rendition->has_value()) return ApiResponse::error(core::ApiError::not_found("The requested resource wasn't found."));
-  auto& [bytes, name] = **rendition;
+  auto& [bytes, name, key] = **rendition;
   FilePresentation presentation{name, core::files::sniff_content_type(bytes).mime, cache_control_for(*served),
-                                truthy(request.query_value("download"))};
+                                truthy(request.query_value("download")), key};
   return file_response(request, std::move(bytes), presentation);
 }
 

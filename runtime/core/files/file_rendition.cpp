@@ -86,29 +86,41 @@ std::optional<std::string> read_original(FileStorage& storage, const ServedFile&
 ApiResult<std::optional<Rendition>> thumbnail(FileStorage& storage, const ServedFile& file, const ThumbSpec& spec) {
   std::string key = record_prefix(file) + "thumbs_" + file.name + "/" + spec.text() + "_" + file.name;
   auto cached = storage.get(key);
-  if (cached.ok() && cached->has_value()) return some(Rendition{std::move(**cached), file.name});
+  if (cached.ok() && cached->has_value()) return some(Rendition{std::move(**cached), file.name, key});
   auto original = read_original(storage, file);
   if (!original) return std::optional<Rendition>();
-  if (!is_thumbable_mime(base_mime(sniff_content_type(*original).mime))) return some(Rendition{std::move(*original), file.name});
+  if (!is_thumbable_mime(base_mime(sniff_content_type(*original).mime))) return some(Rendition{std::move(*original), file.name, file.storage_key});
   auto rendered = with_render_slot([&] { return make_thumbnail(*original, spec); });
   if (!rendered || !rendered->ok()) {
     warn("thumbnail " + spec.text(), file, rendered ? rendered->error().message : "no render slot became free in time");
-    return some(Rendition{std::move(*original), file.name});
+    return some(Rendition{std::move(*original), file.name, file.storage_key});
   }
   if (auto kept = storage.put(key, (*rendered)->bytes); !kept.ok()) warn("storing thumbnail", file, kept.error().message);
-  return some(Rendition{std::move((*rendered)->bytes), file.name});
+  return some(Rendition{std::move((*rendered)->bytes), file.name, key});
+}
+
+/// The extension sniff_content_type gives images of `format` ("" when the format is kept).
+std::string extension_of_format(const std::string& format) {
+  if (format == "jpeg") return ".jpg";
+  return format.empty() ? std::string() : "." + format;
 }
 
 ApiResult<std::optional<Rendition>> transformed(FileStorage& storage, const ServedFile& file,
                                                 const ImageTransform& transform) {
   std::string folder = record_prefix(file) + "transforms_" + file.name;
-  auto cached_keys = storage.list(folder);
   std::string stem = transform.cache_key() + "_";
+  // With a format the cached name is known: one read instead of a listing.
+  if (std::string extension = extension_of_format(transform.format); !extension.empty()) {
+    std::string name = renamed(file.name, extension), key = folder + "/" + stem + name;
+    if (auto cached = storage.get(key); cached.ok() && cached->has_value())
+      return some(Rendition{std::move(**cached), name, key});
+  }
+  auto cached_keys = storage.list(folder);
   if (cached_keys.ok())
     for (const auto& key : *cached_keys)
       if (key.compare(folder.size() + 1, stem.size(), stem) == 0)
         if (auto cached = storage.get(key); cached.ok() && cached->has_value())
-          return some(Rendition{std::move(**cached), key.substr(folder.size() + 1 + stem.size())});
+          return some(Rendition{std::move(**cached), key.substr(folder.size() + 1 + stem.size()), key});
 
   auto original = read_original(storage, file);
   if (!original) return std::optional<Rendition>();
@@ -129,7 +141,7 @@ ApiResult<std::optional<Rendition>> transformed(FileStorage& storage, const Serv
   if (cached_keys.ok() && cached_keys->size() < max_cached_transforms_per_file)
     if (auto kept = storage.put(folder + "/" + stem + name, image.bytes); !kept.ok())
       warn("storing transform", file, kept.error().message);
-  return some(Rendition{std::move(image.bytes), name});
+  return some(Rendition{std::move(image.bytes), name, folder + "/" + stem + name});
 }
 
 }  // namespace
@@ -143,7 +155,7 @@ ApiResult<std::optional<Rendition>> read_rendition(FileStorage& storage, const S
     return thumbnail(storage, file, *spec);
   auto original = read_original(storage, file);
   if (!original) return std::optional<Rendition>();
-  return some(Rendition{std::move(*original), file.name});
+  return some(Rendition{std::move(*original), file.name, file.storage_key});
 }
 
 }  // namespace fastcms::core::files

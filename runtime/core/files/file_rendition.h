@@ -13,6 +13,9 @@ namespace fastcms::core::files {
 struct Rendition {
   std::string bytes;
   std::string name;
+  /// Where these bytes are (or would be) kept in storage: the original's key, or its thumb's
+  /// or transform's. Names never get new content, so the key identifies the bytes.
+  std::string key;
 };
 
 /// At most this many transforms of one file are kept in storage; further ones are rendered
