@@ -25,11 +25,10 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 fastcms="$root/build/fastcms"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# ratio; $work, removed on exit
+source "$root/bench/bench_lib.sh"
 seconds() { python3 -c 'import time; print(f"{time.time():.6f}")'; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 # --- the project: N records and FILES stored files ----------------------------------------
 "$fastcms" init "$work/app" --template blank >/dev/null 2>&1

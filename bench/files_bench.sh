@@ -22,16 +22,7 @@ record=false
 ./scripts/build.sh >/dev/null
 cmake --build build --target fastcms_bench_baseline >/dev/null
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# free_port, wait_for
+# free_port, wait_for, rps, ratio; $work and $pids, cleaned up on exit
 source "$root/bench/bench_lib.sh"
 
 # A 1600x1200 PNG with a gradient (so it compresses like a photo-ish image, not to nothing).
@@ -92,10 +83,6 @@ start_baseline "$work/photo.png" image/png; base_original=$baseline_url
 start_baseline "$work/thumb.png" image/png; base_thumb=$baseline_url
 start_baseline "$work/transform.webp" image/webp; base_transform=$baseline_url
 
-rps() {  # URL → requests per second
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | awk '/Requests\/sec/ {print $2}'
-}
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 kib() { echo $(( $(stat -c %s "$1") / 1024 )); }
 b_original=$(rps "$base_original")

@@ -23,16 +23,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 cmake --build build --target fastcms_bench_realtime >/dev/null
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# free_port, wait_for
+# free_port, wait_for; $work and $pids, cleaned up on exit
 source "$root/bench/bench_lib.sh"
 
 "$root/build/fastcms" init "$work/app" --template blank >/dev/null 2>&1
@@ -51,9 +42,10 @@ for n in $SIZES; do
   port=$(free_port)
   (cd "$work/app" && exec "$root/build/fastcms" serve --http "127.0.0.1:$port" >"$work/server.log" 2>&1) &
   server_pid=$!
+  pids=("$server_pid")
   wait_for "http://127.0.0.1:$port/api/health"
   result=$("$root/build/fastcms_bench_realtime" "$port" "$server_pid" "$n" "$WRITES")
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; pids=()
   echo "$result" >&2
   rows+=$(python3 -c "
 import json,sys; r=json.loads(sys.argv[1])

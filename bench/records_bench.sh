@@ -22,16 +22,7 @@ record=false
 ./scripts/build.sh >/dev/null
 cmake --build build --target fastcms_bench_baseline >/dev/null
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# free_port, wait_for
+# free_port, wait_for, rps, ratio; $work and $pids, cleaned up on exit
 source "$root/bench/bench_lib.sh"
 
 # --- the project --------------------------------------------------------------------
@@ -69,10 +60,6 @@ base_port=$(free_port)
 pids+=($!)
 wait_for "http://127.0.0.1:$base_port/"
 
-rps() {  # URL → requests per second
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | awk '/Requests\/sec/ {print $2}'
-}
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 api="http://127.0.0.1:$app_port/api/collections/posts/records"
 baseline=$(rps "http://127.0.0.1:$base_port/")
