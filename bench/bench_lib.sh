@@ -27,3 +27,17 @@ rps() {
 
 # A / B with two decimals.
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+
+# The wrk benchmarks' settings (override in the environment) and their --record flag.
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+record=false
+[ "${1:-}" = "--record" ] && record=true
+
+# Installs what is missing, builds fastcms and the baseline server.
+build_with_baseline() {
+  ./packaging/install-deps.sh
+  ./scripts/build.sh >/dev/null
+  cmake --build build --target fastcms_bench_baseline >/dev/null
+}

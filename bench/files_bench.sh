@@ -11,19 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-DURATION=${DURATION:-10}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
 FRESH=${FRESH:-20}
-record=false
-[ "${1:-}" = "--record" ] && record=true
-
-./packaging/install-deps.sh
-./scripts/build.sh >/dev/null
-cmake --build build --target fastcms_bench_baseline >/dev/null
-
-# free_port, wait_for, rps, ratio; $work and $pids, cleaned up on exit
-source "$root/bench/bench_lib.sh"
+# free_port, wait_for, rps, ratio, build_with_baseline; $work and $pids, cleaned up on exit;
+# DURATION, CONNECTIONS, THREADS and --record
+source "$root/bench/bench_lib.sh" "$@"
+build_with_baseline
 
 # A 1600x1200 PNG with a gradient (so it compresses like a photo-ish image, not to nothing).
 python3 - "$work/photo.png" <<'PY'

@@ -12,18 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 N=${N:-20000}
-DURATION=${DURATION:-10}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
-record=false
-[ "${1:-}" = "--record" ] && record=true
-
-./packaging/install-deps.sh
-./scripts/build.sh >/dev/null
-cmake --build build --target fastcms_bench_baseline >/dev/null
-
-# free_port, wait_for, rps, ratio; $work and $pids, cleaned up on exit
-source "$root/bench/bench_lib.sh"
+# free_port, wait_for, rps, ratio, build_with_baseline; $work and $pids, cleaned up on exit;
+# DURATION, CONNECTIONS, THREADS and --record
+source "$root/bench/bench_lib.sh" "$@"
+build_with_baseline
 
 # --- the project --------------------------------------------------------------------
 "$root/build/fastcms" init "$work/app" --template blank >/dev/null 2>&1
