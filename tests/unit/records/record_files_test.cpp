@@ -317,6 +317,47 @@ TEST_SUITE("record files") {
     CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", other, other["documents"][0])});
   }
 
+  TEST_CASE("a record deleted and re-created with the same id in one transaction keeps its new files") {
+    FilesFixture f;
+    const std::string id = "samerecord00001";
+    auto doc = f.created("docs", {{"id", id}}, {rf_upload("avatar", "a.png", rf_png())});
+    const std::string thumb = f.key("docs", doc, "thumbs_" + doc["avatar"].get<std::string>() + "/100x100_" +
+                                                     doc["avatar"].get<std::string>());
+    REQUIRE(f.storage()->put(thumb, "thumb").ok());
+    json again;
+    auto done = f.env.db().transaction([&](fastcms::db::Connection& tx) -> Status {
+      auto deleted = records::delete_record(tx, *f.env.schema(), f.env.collection("docs"), RequestContext::system(), id);
+      if (!deleted.ok()) return fastcms::Error::failure(deleted.error().describe());
+      auto created = records::create_record(tx, *f.env.schema(), f.env.collection("docs"), RequestContext::system(),
+                                            {{"id", id}}, f.with({rf_upload("documents", "new.txt", "NEW")}));
+      if (!created.ok()) return fastcms::Error::failure(created.error().describe());
+      again = *created;
+      return Ok{};
+    });
+    if (!done.ok()) FAIL(done.error().message);
+    CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", again, again["documents"][0])});
+    CHECK(f.content(f.key("docs", again, again["documents"][0])) == "NEW");
+  }
+
+  TEST_CASE("a truncate followed by a record re-created with a truncated id keeps the new record's files") {
+    FilesFixture f;
+    const std::string id = "truncatedrec001";
+    f.created("notes", {{"id", id}}, {rf_upload("attachment", "old.txt", "OLD")});
+    f.created("notes", {}, {rf_upload("attachment", "other.txt", "OTHER")});
+    json again;
+    auto done = f.env.db().transaction([&](fastcms::db::Connection& tx) -> Status {
+      auto truncated = fastcms::core::collections::truncate_collection(tx, "notes");
+      if (!truncated.ok()) return fastcms::Error::failure(truncated.error().describe());
+      auto created = records::create_record(tx, *f.env.schema(), f.env.collection("notes"), RequestContext::system(),
+                                            {{"id", id}}, f.with({rf_upload("attachment", "new.txt", "NEW")}));
+      if (!created.ok()) return fastcms::Error::failure(created.error().describe());
+      again = *created;
+      return Ok{};
+    });
+    if (!done.ok()) FAIL(done.error().message);
+    CHECK(f.all_keys() == std::vector<std::string>{f.key("notes", again, again["attachment"])});
+  }
+
   TEST_CASE("deleting or truncating a collection removes its folder; dropping a file field removes that field's files") {
     FilesFixture f;
     auto doc = f.created("docs", {}, {rf_upload("avatar", "a.png", rf_png()), rf_upload("documents", "d.txt", "D")});
