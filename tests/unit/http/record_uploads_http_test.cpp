@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "common/background_tasks.h"
 #include "http/request_reader.h"
 #include "support/app_test_env.h"
 
@@ -45,7 +46,9 @@ struct MultipartRequest {
   }
 };
 
+/// The stored bytes, or "<missing>" (once the discarded files are removed).
 std::string ruh_stored(AppTestEnv& env, const json& record, const std::string& name) {
+  fastcms::background::wait_idle();
   auto got = env.app().file_storage()->get(env.collection("docs").id + "/" + record["id"].get<std::string>() + "/" + name);
   if (!got.ok()) FAIL(got.error().message);
   return *got ? **got : std::string("<missing>");

@@ -3,6 +3,7 @@
 #include <regex>
 #include <span>
 
+#include "common/background_tasks.h"
 #include "core/collections/collection_service.h"
 #include "core/files/local_file_storage.h"
 #include "core/files/stored_file_name.h"
@@ -68,18 +69,21 @@ struct FilesFixture {
   std::string key(const std::string& collection, const json& record, const std::string& name) {
     return env.collection(collection).id + "/" + record["id"].get<std::string>() + "/" + name;
   }
-  /// The stored bytes, or "<missing>".
+  /// The stored bytes, or "<missing>" (once the discarded files are removed).
   std::string content(const std::string& key) {
+    fastcms::background::wait_idle();
     auto got = storage()->get(key);
     if (!got.ok()) FAIL(got.error().message);
     return *got ? **got : std::string("<missing>");
   }
   std::vector<std::string> keys_under(const std::string& prefix) {
+    fastcms::background::wait_idle();
     auto listed = storage()->list(prefix);
     if (!listed.ok()) FAIL(listed.error().message);
     return *listed;
   }
   std::vector<std::string> all_keys() {
+    fastcms::background::wait_idle();
     auto listed = storage()->list_objects("");
     if (!listed.ok()) FAIL(listed.error().message);
     std::vector<std::string> out;
