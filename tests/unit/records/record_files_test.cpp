@@ -238,6 +238,34 @@ TEST_SUITE("record files") {
     CHECK(f.all_keys().size() == 2 + 1 + 1 + 1);
   }
 
+  TEST_CASE("merge_uploads refuses more parts than a multi-file field's maxSelect before reading any of them") {
+    FilesFixture f;
+    std::vector<files::Upload> uploads;
+    for (int i = 0; i < 2; ++i) uploads.push_back(rf_upload("documents", std::to_string(i) + ".txt", "x"));
+    for (int i = 0; i < 2; ++i) uploads.push_back(rf_upload("documents+", std::to_string(i) + "+.txt", "x"));
+    std::map<std::string, records::NewFile> new_files;
+    records::FieldErrors errors;
+    records::merge_uploads(f.env.collection("docs"), uploads, json::object(), new_files, errors);
+    CHECK(new_files.empty());
+    const json data = errors.to_json();
+    CHECK(data["documents"]["code"] == "validation_too_many_files");
+    CHECK(data["documents"]["message"] == "The maximum allowed files is 3");
+    CHECK(data.size() == 1);
+  }
+
+  TEST_CASE("merge_uploads keeps only the last part a single-file field could keep") {
+    FilesFixture f;
+    std::vector<files::Upload> uploads;
+    for (int i = 0; i < 50; ++i) uploads.push_back(rf_upload("avatar", "a" + std::to_string(i) + ".png", rf_png()));
+    std::map<std::string, records::NewFile> new_files;
+    records::FieldErrors errors;
+    const json merged = records::merge_uploads(f.env.collection("docs"), uploads, json::object(), new_files, errors);
+    CHECK(errors.empty());
+    REQUIRE(new_files.size() == 1);
+    CHECK(new_files.begin()->second.upload == &uploads.back());
+    CHECK(merged["avatar"] == new_files.begin()->first);
+  }
+
   TEST_CASE("mimeTypes are checked against the type sniffed from the bytes, never the name or the client's header") {
     FilesFixture f;
     auto png_as_text = f.create("docs", {}, {rf_upload("avatar", "notes.txt", rf_png(), "text/plain")});
