@@ -1,5 +1,6 @@
 #include "core/app/app.h"
 
+#include "common/background_tasks.h"
 #include "core/files/file_discard.h"
 #include "core/files/storage_from_settings.h"
 
@@ -15,7 +16,10 @@ App::App(std::unique_ptr<db::Database> database, Options options)
   discard_listener_ = files::remove_discarded_files(*db_, [this] { return file_storage(); });
 }
 
-App::~App() { db_->unlisten(discard_listener_); }
+App::~App() {
+  db_->unlisten(discard_listener_);
+  background::wait_idle();  // the removals of files discarded before, against this App's storage
+}
 
 std::shared_ptr<const collections::Schema> App::schema() const {
   std::lock_guard lock(mutex_);

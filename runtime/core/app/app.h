@@ -33,7 +33,8 @@ class App {
   };
 
   /// Also removes, after each commit, the files the committed changes discarded (deleted
-  /// records, replaced files; see core/files/file_discard.h) from file_storage().
+  /// records, replaced files; see core/files/file_discard.h) from file_storage(), on the
+  /// background worker; the destructor waits for those removals.
   App(std::unique_ptr<db::Database> database, Options options);
   ~App();
   App(const App&) = delete;

@@ -15,6 +15,11 @@ namespace fastcms::core::collections {
 Result<files::FileDiscard> dropped_field_files(db::Connection& conn, const Collection& previous,
                                                const Collection& next, const TableInfo& table);
 
+/// The files every row of `collection`'s table holds in its file fields, each with its
+/// thumbnails: what a truncate leaves behind (exact keys, so that a record re-created
+/// with a deleted id before the discard runs keeps its new files). Empty for views.
+Result<files::FileDiscard> stored_record_files(db::Connection& conn, const Collection& collection);
+
 /// A deleted collection's whole folder, `{collectionId}` (nothing for a view).
 files::FileDiscard collection_files(const Collection& collection);
 

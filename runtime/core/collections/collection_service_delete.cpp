@@ -81,12 +81,15 @@ ApiStatus truncate_collection(db::Connection& conn, std::string_view id_or_name)
   const StoredCollection& target = **found;
   if (target.type == "view")
     return ApiError::bad_request("View collections cannot be truncated since they don't store their own records.");
+  auto truncated = collection_from_json(target.definition);
+  if (!truncated) return ApiError::from(truncated.error());
+  auto held = stored_record_files(conn, *truncated);  // read before the rows go
+  if (!held) return ApiError::from(held.error());
   auto r = conn.exec("DELETE FROM " + conn.dialect().quote_identifier(target.name));
   if (!r)
     return ApiError::bad_request(
         "Failed to truncate collection (most likely due to required cascade delete record references).");
-  if (auto truncated = collection_from_json(target.definition))
-    files::discard_after_commit(conn, collection_files(*truncated));
+  files::discard_after_commit(conn, std::move(*held));
   return Ok{};
 }
 

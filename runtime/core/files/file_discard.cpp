@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "common/background_tasks.h"
+
 namespace fastcms::core::files {
 
 std::string derived_from(std::string_view folder) {
@@ -34,11 +36,14 @@ std::vector<std::string> remove_files(FileStorage& storage, const FileDiscard& d
 
 db::ListenerId remove_discarded_files(db::Database& db, std::function<std::shared_ptr<FileStorage>()> storage) {
   return db.listen(std::string(discard_channel), [storage = std::move(storage)](const db::NotifyPayload& payload) {
-    const auto* discard = static_cast<const FileDiscard*>(payload.get());
+    auto discard = std::static_pointer_cast<const FileDiscard>(payload);
     auto target = storage();
     if (!discard || !target) return;
-    for (const auto& failure : remove_files(*target, *discard))
-      std::cerr << "fastcms: removing a discarded file failed (the orphan sweep will retry): " << failure << std::endl;
+    background::run([discard = std::move(discard), target = std::move(target)] {
+      for (const auto& failure : remove_files(*target, *discard))
+        std::cerr << "fastcms: removing a discarded file failed (the orphan sweep will retry): " << failure
+                  << std::endl;
+    });
   });
 }
 

@@ -43,9 +43,12 @@ struct FileDiscard {
 void discard_after_commit(db::Connection& db, FileDiscard discard);
 
 /// Removes every committed FileDiscard posted on `db` from the storage `storage()` returns
-/// when it arrives (on the committing thread, after the writer is released). A failure is
-/// logged to stderr, not returned: the orphan sweep removes what is left. Returns the
-/// listener to pass to `db.unlisten` before the storage provider goes away.
+/// when it arrives: the removal is handed to the background worker (common/background_tasks.h,
+/// which keeps that storage alive until it is done), so the committing request and its
+/// realtime events never wait for the storage. A failure is logged to stderr, not returned:
+/// the orphan sweep removes what is left. Returns the listener to pass to `db.unlisten`
+/// before the storage provider goes away; background::wait_idle() then waits for the
+/// removals already handed over.
 db::ListenerId remove_discarded_files(db::Database& db, std::function<std::shared_ptr<FileStorage>()> storage);
 
 /// Removes `discard` from `storage` now; the messages of the removals that failed.

@@ -1,12 +1,36 @@
 #include "core/files/local_file_storage.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "common/files.h"
 
 namespace fastcms::core::files {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+bool vanished(const std::error_code& ec) { return ec == std::errc::no_such_file_or_directory; }
+
+/// Calls `fn` with every regular file under `folder`, depth first. Folders and files that
+/// vanish during the walk (a record's folder removed meanwhile) are skipped, not errors.
+Status for_each_file(const fs::path& folder, const std::function<void(const fs::directory_entry&)>& fn) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+  for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+      if (auto walked = for_each_file(it->path(), fn); !walked) return walked;
+    } else if (it->is_regular_file(entry_ec)) {
+      fn(*it);
+    }
+  }
+  if (ec && !vanished(ec)) return Error::failure("cannot list " + folder.string() + ": " + ec.message());
+  return Ok{};
+}
+
+}  // namespace
 
 LocalFileStorage::LocalFileStorage(fs::path root) : root_(std::move(root)) {}
 
@@ -58,11 +82,10 @@ Result<std::vector<std::string>> LocalFileStorage::list(std::string_view prefix)
   std::vector<std::string> keys;
   std::error_code ec;
   if (!fs::is_directory(*path, ec)) return keys;
-  for (auto it = fs::recursive_directory_iterator(*path, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file()) keys.push_back(fs::relative(it->path(), root_).generic_string());
-  }
-  if (ec) return Error::failure("cannot list " + path->string() + ": " + ec.message());
+  auto walked = for_each_file(*path, [&](const fs::directory_entry& entry) {
+    keys.push_back(entry.path().lexically_relative(root_).generic_string());
+  });
+  if (!walked) return walked.error();
   std::sort(keys.begin(), keys.end());
   return keys;
 }
@@ -77,20 +100,18 @@ Result<std::vector<StoredObject>> LocalFileStorage::list_objects(std::string_vie
   std::vector<StoredObject> objects;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return objects;
-  for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  auto walked = for_each_file(folder, [&](const fs::directory_entry& entry) {
+    const std::string key = entry.path().lexically_relative(root_).generic_string();
+    if (!is_safe_storage_key(key)) return;  // temp files of a write in progress, foreign files
     std::error_code entry_ec;
-    if (!it->is_regular_file(entry_ec)) continue;
-    const std::string key = fs::relative(it->path(), root_).generic_string();
-    if (!is_safe_storage_key(key)) continue;  // temp files of a write in progress, foreign files
-    auto size = it->file_size(entry_ec);
-    auto written = it->last_write_time(entry_ec);
-    if (entry_ec) continue;  // removed meanwhile
+    auto size = entry.file_size(entry_ec);
+    auto written = entry.last_write_time(entry_ec);
+    if (entry_ec) return;  // removed meanwhile
     objects.push_back({key, static_cast<std::uint64_t>(size),
                        std::chrono::time_point_cast<std::chrono::system_clock::duration>(
                            std::chrono::file_clock::to_sys(written))});
-  }
-  if (ec) return Error::failure("cannot list " + folder.string() + ": " + ec.message());
+  });
+  if (!walked) return walked.error();
   std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
   return objects;
 }

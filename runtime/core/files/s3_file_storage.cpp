@@ -1,11 +1,11 @@
 #include "core/files/s3_file_storage.h"
 
 #include <algorithm>
-#include <regex>
+#include <chrono>
 
 #include "common/aws_sigv4.h"
-#include "common/datetime.h"
 #include "common/sha256.h"
+#include "core/files/s3_xml.h"
 
 namespace fastcms::core::files {
 
@@ -22,35 +22,6 @@ Endpoint split_endpoint(const std::string& endpoint) {
   std::string rest = scheme_end == std::string::npos ? endpoint : endpoint.substr(scheme_end + 3);
   if (auto slash = rest.find('/'); slash != std::string::npos) rest.resize(slash);
   return {scheme, rest};
-}
-
-/// The text of every <tag>…</tag> in `xml`, XML entities decoded.
-std::vector<std::string> xml_values(const std::string& xml, const std::string& tag) {
-  std::vector<std::string> out;
-  std::regex element("<" + tag + ">([^<]*)</" + tag + ">");
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), element); it != std::sregex_iterator(); ++it) {
-    std::string v = (*it)[1];
-    for (auto [entity, ch] : std::vector<std::pair<std::string, std::string>>{
-             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}}) {
-      for (size_t at = v.find(entity); at != std::string::npos; at = v.find(entity, at + ch.size()))
-        v.replace(at, entity.size(), ch);
-    }
-    out.push_back(std::move(v));
-  }
-  return out;
-}
-
-/// The inner XML of every <tag>…</tag> element in `xml` (elements of one name, not nested).
-std::vector<std::string> xml_elements(const std::string& xml, const std::string& tag) {
-  std::vector<std::string> out;
-  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
-  for (size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at)) {
-    size_t end = xml.find(close, at + open.size());
-    if (end == std::string::npos) break;
-    out.push_back(xml.substr(at + open.size(), end - at - open.size()));
-    at = end + close.size();
-  }
-  return out;
 }
 
 Error s3_error(const std::string& operation, std::string_view key, const OutgoingResponse& response) {
@@ -149,18 +120,9 @@ Result<std::vector<StoredObject>> S3FileStorage::list_objects(std::string_view p
     auto response = send("GET", "", query, "");
     if (!response) return response.error();
     if (response->status != 200) return s3_error("listing of", prefix.empty() ? "the bucket" : prefix, *response);
-    for (const auto& contents : xml_elements(response->body, "Contents")) {
-      auto keys = xml_values(contents, "Key");
-      if (keys.empty()) continue;
-      StoredObject object{keys[0], 0, {}};
-      if (auto sizes = xml_values(contents, "Size"); !sizes.empty()) object.size = std::strtoull(sizes[0].c_str(), nullptr, 10);
-      if (auto times = xml_values(contents, "LastModified"); !times.empty())
-        if (auto t = datetime::parse(times[0])) object.modified = *t;
-      objects.push_back(std::move(object));
-    }
-    auto truncated = xml_values(response->body, "IsTruncated");
-    auto next = xml_values(response->body, "NextContinuationToken");
-    token = !truncated.empty() && truncated[0] == "true" && !next.empty() ? next[0] : "";
+    auto page = parse_s3_list_page(response->body, std::chrono::system_clock::now());
+    for (auto& object : page.objects) objects.push_back(std::move(object));
+    token = std::move(page.next_token);
   } while (!token.empty());
   std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
   return objects;

@@ -21,9 +21,10 @@ Status probe(FileStorage& storage) {
   const std::string key = prefix + "/test.txt";
   if (auto put = storage.put(key, "test"); !put) return put;
   auto read = storage.get(key);
+  auto removed = storage.remove_prefix(prefix);  // whether or not the read-back worked
   if (!read) return read.error();
   if (!*read || **read != "test") return Error::failure("the test file " + key + " could not be read back");
-  return storage.remove_prefix(prefix);
+  return removed;
 }
 
 }  // namespace

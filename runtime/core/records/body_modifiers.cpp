@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "common/strings.h"
@@ -73,8 +74,8 @@ json list_modified(const Field& f, const json& working, const json& operand, Mod
     given.insert(given.end(), items.begin(), items.end());
     items = std::move(given);
   } else {
-    items.erase(std::remove_if(items.begin(), items.end(),
-                               [&](const std::string& s) { return std::find(given.begin(), given.end(), s) != given.end(); }),
+    const std::unordered_set<std::string> removed(given.begin(), given.end());
+    items.erase(std::remove_if(items.begin(), items.end(), [&](const std::string& s) { return removed.count(s) > 0; }),
                 items.end());
   }
   items = unique_strings(json(items));
@@ -95,10 +96,11 @@ std::vector<std::string> unique_strings(const json& value) {
   }
   if (!v.is_array()) v = json::array({v});
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen;  // first occurrences are kept, in order
   for (const auto& item : v) {
     if (item.is_array() || item.is_object()) continue;
     std::string s = scalar_text(item);
-    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    if (!s.empty() && seen.insert(s).second) out.push_back(std::move(s));
   }
   return out;
 }

@@ -265,9 +265,8 @@ Outcome file_names_value(const Field& f, const json& in) {
   auto items = as_list(in);
   if (!items) return fail("validation_invalid_value", "Must be a file name or a list of file names.");
   if (items->empty()) return f.required ? Outcome(required_error()) : list_result(f, {});
-  long long max = f.is_multi() ? std::max<long long>(1, option_int(f, "maxSelect", 1)) : 1;
-  if (static_cast<long long>(items->size()) > max)  // PocketBase's file field wording
-    return fail("validation_too_many_files", "The maximum allowed files is " + std::to_string(max), {{"maxSelect", max}});
+  const long long max = max_files(f);
+  if (static_cast<long long>(items->size()) > max) return too_many_files_error(max);
   return list_result(f, *items);
 }
 
@@ -341,6 +340,14 @@ std::variant<json, FieldError> normalize_value(const Field& f, const json& in) {
   if (t == "json") return json_value(f, in);
   if (t == "geoPoint") return geo_point_value(f, in);
   return fail("validation_invalid_value", "Unsupported field type " + t + ".");
+}
+
+long long max_files(const Field& field) {
+  return field.is_multi() ? std::max<long long>(1, option_int(field, "maxSelect", 1)) : 1;
+}
+
+FieldError too_many_files_error(long long max) {  // PocketBase's file field wording
+  return fail("validation_too_many_files", "The maximum allowed files is " + std::to_string(max), {{"maxSelect", max}});
 }
 
 }  // namespace fastcms::core::records

@@ -20,6 +20,13 @@ struct FieldError {
 /// PocketBase's failure for a blank required value: validation_required.
 FieldError required_field_error();
 
+/// How many files a file field holds at most: its maxSelect (at least 1) when it is
+/// multi-valued, else 1.
+long long max_files(const collections::Field& field);
+
+/// PocketBase's failure for more files than max_files: validation_too_many_files.
+FieldError too_many_files_error(long long max);
+
 /// The value a field holds when none was given: "" for text-like and single select/
 /// relation/file fields, 0, false, [] for multi-value fields, null for json, and
 /// {"lon":0,"lat":0} for geoPoint.

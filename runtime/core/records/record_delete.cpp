@@ -7,6 +7,7 @@
 #include "core/files/file_discard.h"
 #include "core/records/api_transaction.h"
 #include "core/records/body_modifiers.h"
+#include "core/records/record_files.h"
 #include "core/records/record_json.h"
 #include "core/records/record_rows.h"
 #include "core/records/record_save.h"
@@ -60,17 +61,6 @@ Status settle_reference(db::Connection& db, const collections::Schema& schema, c
   return Ok{};
 }
 
-/// The record's folder in storage goes once the delete commits (PocketBase removes
-/// `{collectionId}/{recordId}` with its thumbnails).
-void discard_record_files(db::Connection& db, const collections::Collection& collection, std::string_view id) {
-  const bool has_files = std::any_of(collection.fields.begin(), collection.fields.end(),
-                                     [](const collections::Field& f) { return f.type == "file"; });
-  if (!has_files) return;
-  files::FileDiscard discard;
-  discard.prefixes.push_back(collection.id + "/" + std::string(id));
-  files::discard_after_commit(db, std::move(discard));
-}
-
 }  // namespace
 
 Result<bool> delete_with_references(db::Connection& db, const collections::Schema& schema,
@@ -80,10 +70,15 @@ Result<bool> delete_with_references(db::Connection& db, const collections::Schem
   if (!before) return before.error();
   auto deleted = delete_record_row(db, collection, id);
   if (!deleted || !*deleted) return deleted;
-  discard_record_files(db, collection, id);
-  if (*before)
+  if (*before) {
+    // Exactly the files the row held (with their thumbnails), never the whole
+    // `{collectionId}/{recordId}` folder: a record re-created with the same id before the
+    // discard runs (a later request of the same batch, an upsert, another request after
+    // COMMIT) owns that folder again.
+    files::discard_after_commit(db, replaced_files(collection, **before, json::object()));
     events::publish_record_event(db, {events::RecordAction::delete_, collection.id, collection.name, std::move(**before),
                                       nullptr});
+  }
   if (collection.is_auth() && schema.find(auth::external_auths_collection))
     if (auto unlinked = auth::delete_external_auths_of(db, collection.id, id); !unlinked) return unlinked.error();
   for (const auto& ref : relation_references(schema, collection)) {

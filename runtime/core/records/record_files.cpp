@@ -7,6 +7,7 @@
 #include "core/files/content_type.h"
 #include "core/files/stored_file_name.h"
 #include "core/records/body_modifiers.h"
+#include "core/records/field_value.h"
 
 namespace fastcms::core::records {
 using nlohmann::json;
@@ -50,6 +51,20 @@ std::vector<std::string> file_names(const json& value) { return unique_strings(v
 json merge_uploads(const collections::Collection& collection, std::span<const files::Upload> uploads, const json& body,
                    std::map<std::string, NewFile>& new_files, FieldErrors& errors) {
   json out = body.is_object() ? body : json::object();
+  // Checked before any part is sniffed, so that a flood of tiny parts costs nothing: a
+  // multi-file field refuses more parts than its maxSelect; a single-file field keeps only
+  // the last part of each key (the others could never be kept).
+  std::map<std::string, long long> parts;  // field name → parts sent to it
+  std::map<std::string, const files::Upload*> last_single;  // key → its last part
+  for (const auto& upload : uploads)
+    if (const Field* field = upload_target(collection, upload.field)) {
+      ++parts[field->name];
+      if (!field->is_multi()) last_single[upload.field] = &upload;
+    }
+  for (const auto& [name, count] : parts)
+    if (const Field* field = collection.field(name); field->is_multi() && count > max_files(*field))
+      errors.add(name, too_many_files_error(max_files(*field)));
+
   std::map<std::string, std::vector<std::string>> added;  // key → stored names, in upload order
   for (const auto& upload : uploads) {
     const Field* field = upload_target(collection, upload.field);
@@ -57,6 +72,7 @@ json merge_uploads(const collections::Collection& collection, std::span<const fi
       errors.add(upload.field, not_a_file_field(upload.field));
       continue;
     }
+    if (field->is_multi() ? parts[field->name] > max_files(*field) : last_single[upload.field] != &upload) continue;
     const auto sniffed = files::sniff_content_type(upload.content);
     std::string name = files::stored_file_name(upload.filename, sniffed.extension);
     added[upload.field].push_back(name);

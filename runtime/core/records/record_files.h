@@ -43,6 +43,9 @@ inline constexpr long long default_file_max_size = 5LL << 20;
 /// single-file field keeps the last), under "field+" / "+field" after the body's own
 /// operands. `new_files` receives every upload by stored name; an upload whose key names
 /// no file field (an unknown key, a non-file field, "field-") gets an error under its key.
+/// Before any bytes are read: a multi-file field sent more parts than its maxSelect gets
+/// validation_too_many_files and none of them is taken; of a single-file field's key only
+/// the last part is taken (the only one it could keep).
 nlohmann::json merge_uploads(const collections::Collection& collection, std::span<const files::Upload> uploads,
                              const nlohmann::json& body, std::map<std::string, NewFile>& new_files,
                              FieldErrors& errors);

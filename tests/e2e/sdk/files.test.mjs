@@ -40,6 +40,18 @@ function storedKeys() {
   return keys.sort();
 }
 
+/** storedKeys() once `settled(keys)` holds (discarded files are removed in the background
+ * after the response), or after five seconds. */
+async function settledKeys(settled) {
+  const deadline = Date.now() + 5000;
+  let keys = storedKeys();
+  while (!settled(keys) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    keys = storedKeys();
+  }
+  return keys;
+}
+
 async function expectError(what, promise, status) {
   try {
     await promise;
@@ -216,12 +228,16 @@ describe(`files on ${S3_ENDPOINT ? 'S3 (s3rver)' : 'local storage'}`, () => {
     updated = await alice.collection('posts').update(post.id, { 'attachments-': [first] });
     assert.deepEqual(updated.attachments, [second, updated.attachments[1]]);
     assert.equal((await download(alice.files.getURL(post, first))).res.status, 404);
-    assert.ok(!storedKeys().includes(`${collectionId}/${post.id}/${first}`), 'a removed file leaves the storage');
+    const removedKey = `${collectionId}/${post.id}/${first}`;
+    assert.ok(!(await settledKeys((keys) => !keys.includes(removedKey))).includes(removedKey),
+      'a removed file leaves the storage');
 
     const oldCover = post.cover;
     updated = await alice.collection('posts').update(post.id, { cover: new File([COVER], 'new.png') });
     assert.notEqual(updated.cover, oldCover);
-    assert.ok(!storedKeys().some((k) => k.includes(oldCover)), 'a replaced file and its thumbs leave the storage');
+    const withOldCover = (keys) => keys.some((k) => k.includes(oldCover));
+    assert.ok(!withOldCover(await settledKeys((keys) => !withOldCover(keys))),
+      'a replaced file and its thumbs leave the storage');
     updated = await alice.collection('posts').update(post.id, { attachments: [] });
     assert.deepEqual(updated.attachments, []);
   });
@@ -248,7 +264,8 @@ describe(`files on ${S3_ENDPOINT ? 'S3 (s3rver)' : 'local storage'}`, () => {
     await download(alice.files.getURL(post, post.cover, { thumb: '50x50' }));
     assert.ok(storedKeys().some((k) => k.startsWith(`${collectionId}/${post.id}/`)));
     await alice.collection('posts').delete(post.id);
-    assert.deepEqual(storedKeys().filter((k) => k.startsWith(`${collectionId}/${post.id}/`)), []);
+    const ofPost = (keys) => keys.filter((k) => k.startsWith(`${collectionId}/${post.id}/`));
+    assert.deepEqual(ofPost(await settledKeys((keys) => ofPost(keys).length === 0)), []);
     assert.equal((await download(alice.files.getURL(post, post.cover))).res.status, 404);
   });
 });

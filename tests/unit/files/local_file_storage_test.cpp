@@ -1,6 +1,9 @@
 // Local storage: round trips, atomic replace, prefixes, and keys that would escape the root.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "core/files/local_file_storage.h"
 #include "support/temp_dir.h"
 
@@ -47,5 +50,35 @@ TEST_SUITE("files local storage") {
     }
     CHECK_FALSE(std::filesystem::exists(dir / "x"));
     CHECK(is_safe_storage_key("pbc_1/rec/thumbs_name.png/100x100_name.png"));
+  }
+
+  TEST_CASE("listings skip record folders removed while they walk, instead of failing") {
+    fastcms::test::TempDir dir;
+    LocalFileStorage storage(dir / "storage");
+    constexpr int records = 300;
+    auto folder = [](int i) { return "pbc_1/rec" + std::to_string(i); };
+    for (int i = 0; i < records; ++i)
+      for (const char* name : {"a.txt", "thumbs_a.txt/10x10_a.txt"}) REQUIRE(storage.put(folder(i) + "/" + name, "x").ok());
+    std::atomic<bool> done{false};
+    std::thread remover([&] {
+      for (int i = 0; i < records; ++i) (void)storage.remove_prefix(folder(i));
+      done = true;
+    });
+    int listings = 0, failures = 0;
+    std::string failure;
+    try {
+      while (!done || listings < 2) {
+        auto objects = storage.list_objects("");
+        auto keys = storage.list("pbc_1");
+        ++listings;
+        if (!objects.ok()) ++failures, failure = objects.error().message;
+        if (!keys.ok()) ++failures, failure = keys.error().message;
+      }
+    } catch (const std::exception& e) {  // a listing that throws fails here, after the join
+      ++failures, failure = e.what();
+    }
+    remover.join();
+    CHECK_MESSAGE(failures == 0, failure);
+    CHECK(storage.list("pbc_1")->empty());
   }
 }

@@ -30,10 +30,13 @@ class MemoryS3 final : public fastcms::HttpClient {
       objects_.erase(rest);
       return fastcms::OutgoingResponse{204, "", "application/xml"};
     }
+    if (refuse_reads) return fastcms::OutgoingResponse{403, "<Error><Code>AccessDenied</Code></Error>", "application/xml"};
     auto it = objects_.find(rest);
     if (it == objects_.end()) return fastcms::OutgoingResponse{404, "<Error><Code>NoSuchKey</Code></Error>", "application/xml"};
     return fastcms::OutgoingResponse{200, it->second, "application/octet-stream"};
   }
+  bool refuse_reads = false;  ///< GETs of objects answer 403 (a key allowed to write, not to read)
+
   std::size_t size() {
     std::lock_guard lock(mutex_);
     return objects_.size();
@@ -76,6 +79,15 @@ TEST_SUITE("settings test/s3") {
     auto s3 = std::make_shared<MemoryS3>();
     auto probed = files::probe_s3_settings(sp_settings(true), {{"filesystem", "storage"}}, s3);
     if (!probed.ok()) FAIL(probed.error().to_json().dump());
+    CHECK(s3->size() == 0);
+  }
+
+  TEST_CASE("storage: the probe file is removed even when it cannot be read back") {
+    auto s3 = std::make_shared<MemoryS3>();
+    s3->refuse_reads = true;
+    auto probed = files::probe_s3_settings(sp_settings(true), {{"filesystem", "storage"}}, s3);
+    REQUIRE(sp_code(probed) == "validation_s3_failed");
+    CHECK(probed.error().data["filesystem"]["message"].get<std::string>().find("AccessDenied") != std::string::npos);
     CHECK(s3->size() == 0);
   }
 

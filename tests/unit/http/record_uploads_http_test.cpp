@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "common/background_tasks.h"
 #include "http/request_reader.h"
 #include "support/app_test_env.h"
 
@@ -12,6 +13,7 @@ using fastcms::test::AppTestEnv;
 json ruh_collections() {
   return json::parse(R"J([
     {"name": "docs", "type": "base", "listRule": "", "viewRule": "", "createRule": "", "updateRule": "",
+     "deleteRule": "",
      "fields": [{"name": "title", "type": "text", "required": true},
                 {"name": "tags", "type": "json"},
                 {"name": "documents", "type": "file", "maxSelect": 5}]}
@@ -44,7 +46,9 @@ struct MultipartRequest {
   }
 };
 
+/// The stored bytes, or "<missing>" (once the discarded files are removed).
 std::string ruh_stored(AppTestEnv& env, const json& record, const std::string& name) {
+  fastcms::background::wait_idle();
   auto got = env.app().file_storage()->get(env.collection("docs").id + "/" + record["id"].get<std::string>() + "/" + name);
   if (!got.ok()) FAIL(got.error().message);
   return *got ? **got : std::string("<missing>");
@@ -133,6 +137,26 @@ TEST_SUITE("record uploads over HTTP") {
     REQUIRE(listed.ok());
     CHECK(listed->empty());
     CHECK(env.db().query_value("SELECT count(*) FROM docs")->to_int64() == 0);
+  }
+
+  TEST_CASE("batch: deleting a record and creating one with the same id and a file keeps the new file") {
+    AppTestEnv env(ruh_collections(), {{"batch", {{"enabled", true}}}});
+    MultipartRequest create("POST", "/api/collections/docs/records");
+    create.field("id", "reusedrecordid1").field("title", "old").file("documents", "old.txt", "OLD");
+    auto created = env.send(create.read());
+    REQUIRE_MESSAGE(created.status == 200, created.body.dump());
+    MultipartRequest request("POST", "/api/batch");
+    request
+        .field("@jsonPayload", R"({"requests":[
+          {"method":"DELETE","url":"/api/collections/docs/records/reusedrecordid1"},
+          {"method":"POST","url":"/api/collections/docs/records","body":{"id":"reusedrecordid1","title":"new"}}]})")
+        .file("requests.1.documents", "new.txt", "NEW");
+    auto response = env.send(request.read());
+    REQUIRE_MESSAGE(response.status == 200, response.body.dump());
+    const json again = response.body[1]["body"];
+    REQUIRE(again["documents"].size() == 1);
+    CHECK(ruh_stored(env, again, again["documents"][0]) == "NEW");
+    CHECK(ruh_stored(env, created.body, created.body["documents"][0]) == "<missing>");
   }
 
   TEST_CASE("settings test/s3 is for superusers only") {

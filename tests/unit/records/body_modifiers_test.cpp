@@ -108,5 +108,6 @@ TEST_SUITE("records body modifiers") {
     CHECK(records::unique_strings("a") == std::vector<std::string>{"a"});
     CHECK(records::unique_strings(R"(["a","b","a"])") == std::vector<std::string>{"a", "b"});
     CHECK(records::unique_strings(json({"x", "", "x", 1})) == std::vector<std::string>{"x", "1"});
+    CHECK(records::unique_strings(json({"c", "a", "c", "b", "a"})) == std::vector<std::string>{"c", "a", "b"});
   }
 }

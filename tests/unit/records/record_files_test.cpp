@@ -3,6 +3,7 @@
 #include <regex>
 #include <span>
 
+#include "common/background_tasks.h"
 #include "core/collections/collection_service.h"
 #include "core/files/local_file_storage.h"
 #include "core/files/stored_file_name.h"
@@ -68,18 +69,21 @@ struct FilesFixture {
   std::string key(const std::string& collection, const json& record, const std::string& name) {
     return env.collection(collection).id + "/" + record["id"].get<std::string>() + "/" + name;
   }
-  /// The stored bytes, or "<missing>".
+  /// The stored bytes, or "<missing>" (once the discarded files are removed).
   std::string content(const std::string& key) {
+    fastcms::background::wait_idle();
     auto got = storage()->get(key);
     if (!got.ok()) FAIL(got.error().message);
     return *got ? **got : std::string("<missing>");
   }
   std::vector<std::string> keys_under(const std::string& prefix) {
+    fastcms::background::wait_idle();
     auto listed = storage()->list(prefix);
     if (!listed.ok()) FAIL(listed.error().message);
     return *listed;
   }
   std::vector<std::string> all_keys() {
+    fastcms::background::wait_idle();
     auto listed = storage()->list_objects("");
     if (!listed.ok()) FAIL(listed.error().message);
     std::vector<std::string> out;
@@ -234,6 +238,34 @@ TEST_SUITE("record files") {
     CHECK(f.all_keys().size() == 2 + 1 + 1 + 1);
   }
 
+  TEST_CASE("merge_uploads refuses more parts than a multi-file field's maxSelect before reading any of them") {
+    FilesFixture f;
+    std::vector<files::Upload> uploads;
+    for (int i = 0; i < 2; ++i) uploads.push_back(rf_upload("documents", std::to_string(i) + ".txt", "x"));
+    for (int i = 0; i < 2; ++i) uploads.push_back(rf_upload("documents+", std::to_string(i) + "+.txt", "x"));
+    std::map<std::string, records::NewFile> new_files;
+    records::FieldErrors errors;
+    records::merge_uploads(f.env.collection("docs"), uploads, json::object(), new_files, errors);
+    CHECK(new_files.empty());
+    const json data = errors.to_json();
+    CHECK(data["documents"]["code"] == "validation_too_many_files");
+    CHECK(data["documents"]["message"] == "The maximum allowed files is 3");
+    CHECK(data.size() == 1);
+  }
+
+  TEST_CASE("merge_uploads keeps only the last part a single-file field could keep") {
+    FilesFixture f;
+    std::vector<files::Upload> uploads;
+    for (int i = 0; i < 50; ++i) uploads.push_back(rf_upload("avatar", "a" + std::to_string(i) + ".png", rf_png()));
+    std::map<std::string, records::NewFile> new_files;
+    records::FieldErrors errors;
+    const json merged = records::merge_uploads(f.env.collection("docs"), uploads, json::object(), new_files, errors);
+    CHECK(errors.empty());
+    REQUIRE(new_files.size() == 1);
+    CHECK(new_files.begin()->second.upload == &uploads.back());
+    CHECK(merged["avatar"] == new_files.begin()->first);
+  }
+
   TEST_CASE("mimeTypes are checked against the type sniffed from the bytes, never the name or the client's header") {
     FilesFixture f;
     auto png_as_text = f.create("docs", {}, {rf_upload("avatar", "notes.txt", rf_png(), "text/plain")});
@@ -315,6 +347,47 @@ TEST_SUITE("record files") {
     REQUIRE(deleted.ok());
     CHECK(f.env.db().query_value("SELECT count(*) FROM notes")->to_int64() == 0);
     CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", other, other["documents"][0])});
+  }
+
+  TEST_CASE("a record deleted and re-created with the same id in one transaction keeps its new files") {
+    FilesFixture f;
+    const std::string id = "samerecord00001";
+    auto doc = f.created("docs", {{"id", id}}, {rf_upload("avatar", "a.png", rf_png())});
+    const std::string thumb = f.key("docs", doc, "thumbs_" + doc["avatar"].get<std::string>() + "/100x100_" +
+                                                     doc["avatar"].get<std::string>());
+    REQUIRE(f.storage()->put(thumb, "thumb").ok());
+    json again;
+    auto done = f.env.db().transaction([&](fastcms::db::Connection& tx) -> Status {
+      auto deleted = records::delete_record(tx, *f.env.schema(), f.env.collection("docs"), RequestContext::system(), id);
+      if (!deleted.ok()) return fastcms::Error::failure(deleted.error().describe());
+      auto created = records::create_record(tx, *f.env.schema(), f.env.collection("docs"), RequestContext::system(),
+                                            {{"id", id}}, f.with({rf_upload("documents", "new.txt", "NEW")}));
+      if (!created.ok()) return fastcms::Error::failure(created.error().describe());
+      again = *created;
+      return Ok{};
+    });
+    if (!done.ok()) FAIL(done.error().message);
+    CHECK(f.all_keys() == std::vector<std::string>{f.key("docs", again, again["documents"][0])});
+    CHECK(f.content(f.key("docs", again, again["documents"][0])) == "NEW");
+  }
+
+  TEST_CASE("a truncate followed by a record re-created with a truncated id keeps the new record's files") {
+    FilesFixture f;
+    const std::string id = "truncatedrec001";
+    f.created("notes", {{"id", id}}, {rf_upload("attachment", "old.txt", "OLD")});
+    f.created("notes", {}, {rf_upload("attachment", "other.txt", "OTHER")});
+    json again;
+    auto done = f.env.db().transaction([&](fastcms::db::Connection& tx) -> Status {
+      auto truncated = fastcms::core::collections::truncate_collection(tx, "notes");
+      if (!truncated.ok()) return fastcms::Error::failure(truncated.error().describe());
+      auto created = records::create_record(tx, *f.env.schema(), f.env.collection("notes"), RequestContext::system(),
+                                            {{"id", id}}, f.with({rf_upload("attachment", "new.txt", "NEW")}));
+      if (!created.ok()) return fastcms::Error::failure(created.error().describe());
+      again = *created;
+      return Ok{};
+    });
+    if (!done.ok()) FAIL(done.error().message);
+    CHECK(f.all_keys() == std::vector<std::string>{f.key("notes", again, again["attachment"])});
   }
 
   TEST_CASE("deleting or truncating a collection removes its folder; dropping a file field removes that field's files") {
