@@ -76,7 +76,9 @@ ApiResponse handle_api_request(core::App& app, const Router& router, ApiRequest&
 
 void mount_router(httplib::Server& server, core::App& app, std::shared_ptr<const Router> router) {
   auto handler = [&app, router](const httplib::Request& req, httplib::Response& res) {
-    auto request = read_request(req);
+    // cpp-httplib hands handlers a const Request it no longer needs; reading it moves the
+    // uploaded files' bytes out instead of copying them.
+    auto request = read_request(const_cast<httplib::Request&>(req));
     if (!request.ok()) return send_error(res, request.error());
     write_response(res, handle_api_request(app, *router, *request));
   };

@@ -47,7 +47,7 @@ core::ApiStatus merge_form_field(nlohmann::json& body, const std::string& name, 
   return Ok{};
 }
 
-core::ApiResult<ApiRequest> read_request(const httplib::Request& req) {
+core::ApiResult<ApiRequest> read_request(httplib::Request& req) {
   ApiRequest out;
   out.method = req.method;
   out.path = req.path;
@@ -61,9 +61,9 @@ core::ApiResult<ApiRequest> read_request(const httplib::Request& req) {
 
   std::string type = strings::to_lower(req.get_header_value("Content-Type"));
   if (type.rfind("multipart/form-data", 0) == 0) {
-    for (const auto& [name, part] : req.files) {
+    for (auto& [name, part] : req.files) {
       if (!part.filename.empty()) {
-        out.files.push_back({name, part.filename, part.content_type, part.content});
+        out.files.push_back({name, part.filename, part.content_type, std::move(part.content)});
         continue;
       }
       if (auto merged = merge_form_field(out.body, name, part.content); !merged.ok()) return merged.error();

@@ -14,10 +14,10 @@ namespace fastcms::http {
 /// - JSON (any content type ending in json, or no content type): must be an object;
 /// - multipart/form-data: plain fields become strings (a repeated name becomes an
 ///   array), each `@jsonPayload` part is a JSON object merged into the body, and parts
-///   with a file name are collected as files;
+///   with a file name are collected as files (their bytes are moved out of `request`);
 /// - application/x-www-form-urlencoded: fields as for multipart.
 /// A malformed body is a 400 that says what was wrong with it.
-core::ApiResult<ApiRequest> read_request(const httplib::Request& request);
+core::ApiResult<ApiRequest> read_request(httplib::Request& request);
 
 /// Merges a multipart/form field `name` = `value` into `body` the PocketBase way (a
 /// repeated name collects the values in an array; "@jsonPayload" merges a JSON object).

@@ -65,14 +65,17 @@ TEST_SUITE("http request reader") {
 
   TEST_CASE("malformed and non-object JSON bodies are 400s that say what is wrong") {
     for (const char* body : {"{not json", "[1,2]", "\"text\""}) {
-      auto read = fastcms::http::read_request(http_request("POST", "/api/x", "application/json", body));
+      auto raw = http_request("POST", "/api/x", "application/json", body);
+      auto read = fastcms::http::read_request(raw);
       REQUIRE_FALSE(read.ok());
       CHECK(read.error().status == 400);
       CHECK(read.error().message.find("Failed to load the submitted data") == 0);
     }
-    auto empty = fastcms::http::read_request(http_request("POST", "/api/x", "application/json", "  "));
+    auto blank = http_request("POST", "/api/x", "application/json", "  ");
+    auto empty = fastcms::http::read_request(blank);
     CHECK(empty.ok());
-    auto odd = fastcms::http::read_request(http_request("POST", "/api/x", "text/csv", "a,b"));
+    auto csv = http_request("POST", "/api/x", "text/csv", "a,b");
+    auto odd = fastcms::http::read_request(csv);
     REQUIRE_FALSE(odd.ok());
     CHECK(odd.error().message.find("text/csv") != std::string::npos);
   }
